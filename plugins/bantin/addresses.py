@@ -1,0 +1,57 @@
+"""Every address of the site, as format strings in one place (configurable in mkdocs.yml).
+
+Addresses are relative to the site root with a trailing slash, as MkDocs page URLs are;
+a page's file is the address plus `index.html`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class Addresses:
+    article: str = "{yyyy}/{mm}/{slug}/"
+    category: str = "chuyen-muc/{slug}/"
+    category_page: str = "chuyen-muc/{slug}/trang/{n}/"
+    unit: str = "don-vi/{slug}/"
+    unit_page: str = "don-vi/{slug}/trang/{n}/"
+    units: str = "don-vi/"
+    archive: str = "luu-tru/"
+    archive_year: str = "luu-tru/{yyyy}/"
+    archive_month: str = "luu-tru/{yyyy}/{mm}/"
+    tag: str = "the/{slug}/"
+    feed: str = "feed.xml"
+
+    @classmethod
+    def from_mapping(cls, values: dict) -> Addresses:
+        names = {field.name for field in fields(cls)}
+        return cls(**{key: value for key, value in values.items() if key in names and value})
+
+    def of_article(self, moment: datetime, slug: str) -> str:
+        return self.article.format(yyyy=f"{moment.year:04d}", mm=f"{moment.month:02d}", slug=slug)
+
+    def of_category(self, slug: str, page: int = 1) -> str:
+        return self._paged(self.category, self.category_page, slug, page)
+
+    def of_unit(self, slug: str, page: int = 1) -> str:
+        return self._paged(self.unit, self.unit_page, slug, page)
+
+    def of_tag(self, slug: str) -> str:
+        return self.tag.format(slug=slug)
+
+    def of_year(self, year: int) -> str:
+        return self.archive_year.format(yyyy=f"{year:04d}")
+
+    def of_month(self, year: int, month: int) -> str:
+        return self.archive_month.format(yyyy=f"{year:04d}", mm=f"{month:02d}")
+
+    @staticmethod
+    def _paged(first: str, later: str, slug: str, page: int) -> str:
+        return first.format(slug=slug) if page == 1 else later.format(slug=slug, n=page)
+
+
+def page_file(address: str) -> str:
+    """The file an address is served from: `2022/06/x/` → `2022/06/x/index.html`."""
+    return address + "index.html" if address.endswith("/") or not address else address

@@ -1,0 +1,176 @@
+"""The `bantin-articles` plugin: owner of the catalog, and of the article pages.
+
+Hooks only dispatch; the reading, validation and cleaning live in plain modules
+(`catalog`, `article`, `sanitize`, `seo`) so they outlive MkDocs 1.x.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import Markup, escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from ..addresses import Addresses, page_file
+from ..article import Article
+from ..catalog import ARTICLES_DIR, DATA_DIR, Catalog, ReadOptions, build_catalog
+from ..errors import summary_line
+from ..sanitize import sanitise
+from ..seo import news_article
+from .config import ArticlesConfig
+
+log = logging.getLogger("mkdocs.plugins.bantin.articles")
+
+PLUGIN_NAME = "bantin-articles"
+ARTICLE_TEMPLATE = "bantin/article.html"
+
+
+@dataclass
+class RunMode:
+    """How MkDocs was started; lives for the whole process, unlike the catalog."""
+
+    serving: bool = False
+
+
+class ArticlesPlugin(BasePlugin[ArticlesConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.mode = RunMode()
+        self.catalog: Catalog | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.mode.serving = command == "serve"
+
+    # Early, before Material's and our index plugins read the files: the catalog decides which
+    # article files exist and where they go. Before MkDocs cleans site_dir (right after
+    # on_pre_build), so a strict build with content errors leaves the previous site untouched.
+    @event_priority(50)
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.catalog = None
+        if not self.config.enabled:
+            return
+        catalog, errors = build_catalog(
+            Path(config.docs_dir),
+            Path(config.config_file_path).parent,
+            Addresses.from_mapping(dict(self.config.addresses)),
+            ReadOptions(include_drafts=self.mode.serving, include_future=self.mode.serving),
+        )
+        if errors and config.strict and not self.mode.serving:
+            lines = [str(error) for error in errors] + [summary_line(len(errors))]
+            raise PluginError("\n".join(lines))
+        for error in errors:
+            log.warning(str(error))
+        self.catalog = catalog
+
+    @event_priority(50)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.catalog is None:
+            return files
+        return place_articles(files, self.catalog)
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
+        article = self._article(page)
+        if article is not None:
+            page.meta = article_meta(article)
+        else:
+            page.meta = escape_values(page.meta)
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
+        if self.catalog is None:
+            return html
+        cleaned = sanitise(html, tuple(self.config.sanitize_video_hosts))
+        if self._article(page) is not None:
+            cleaned = demote_h1(cleaned)
+        return cleaned
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        if self.catalog is not None:
+            env.globals["catalog"] = self.catalog
+        return env
+
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        article = self._article(page)
+        if article is not None:
+            context["article"] = article
+            publisher = self.config.publisher or config.site_name
+            context["article_ld"] = news_article(article, config.site_url, publisher)
+        return context
+
+    def _article(self, page: Page) -> Article | None:
+        if self.catalog is None or page.file.generated_by is not None:
+            return None
+        return self.catalog.by_src.get(page.file.src_uri)
+
+
+def catalog_of(config: MkDocsConfig) -> Catalog:
+    """The catalog of this build, for the other bantin plugins; fails clearly without its owner."""
+    plugin = config.plugins.get(PLUGIN_NAME)
+    if not isinstance(plugin, ArticlesPlugin) or not plugin.config.enabled:
+        raise PluginError(
+            f"Plugin '{PLUGIN_NAME}' phải được bật trong mkdocs.yml (plugins:) "
+            "trước các plugin bantin khác: nó đọc danh sách bài viết."
+        )
+    if plugin.catalog is None:
+        raise PluginError(f"Plugin '{PLUGIN_NAME}' chưa đọc xong bài viết (on_pre_build).")
+    return plugin.catalog
+
+
+def place_articles(files: Files, catalog: Catalog) -> Files:
+    """Move each article to its address; drop left-out articles and the registries folder."""
+    prefix = ARTICLES_DIR + "/"
+    for file in list(files):
+        if file.src_uri.startswith(DATA_DIR + "/"):
+            files.remove(file)
+        elif file.src_uri.startswith(prefix) and file.is_documentation_page():
+            files.remove(file)
+            article = catalog.by_src.get(file.src_uri)
+            if article is not None:
+                files.append(
+                    File(
+                        file.src_uri,
+                        file.src_dir,
+                        file.dest_dir,
+                        file.use_directory_urls,
+                        dest_uri=page_file(article.url),
+                    )
+                )
+    return files
+
+
+def article_meta(article: Article) -> dict:
+    """The only page meta an article page has: escaped, so Material's templates stay safe."""
+    meta = {
+        "title": escape(article.title),
+        "description": escape(article.summary[:300]),
+        "template": ARTICLE_TEMPLATE,
+        "hide": ["toc"],
+    }
+    if article.author:
+        meta["author"] = escape(article.author)
+    return meta
+
+
+def escape_values(value):
+    """Escape every text in a static page's meta; Material prints some of them unescaped."""
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, str):
+        return escape(value)
+    if isinstance(value, dict):
+        return {key: escape_values(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [escape_values(item) for item in value]
+    return value
+
+
+def demote_h1(html: str) -> str:
+    """The title is an article's only h1; headings typed as `#` in the body become h2."""
+    return html.replace("<h1", "<h2").replace("</h1>", "</h2>")
