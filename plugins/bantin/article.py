@@ -64,9 +64,9 @@ class FieldError(ValueError):
 
 
 def _text(value) -> str:
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
+    if not isinstance(value, str):
         raise FieldError(f"cần một chuỗi văn bản, nhận được {_shape(value)}")
-    text = clean(str(value))
+    text = clean(value)
     if not text:
         raise FieldError("không được để trống")
     return text
@@ -208,7 +208,11 @@ def read_article(
         return None, report.errors
     parts = split(text)
     if parts is None:
-        report.fail(1, "front matter", "thiếu front matter: tệp phải mở đầu bằng dòng --- và khai báo title, date, unit, category")
+        report.fail(
+            1,
+            "front matter",
+            "thiếu front matter: tệp phải mở đầu bằng dòng --- và khai báo title, date, unit, category",
+        )
         return None, report.errors
     matter, body, closing_line = parts
     try:
@@ -225,7 +229,13 @@ def read_article(
     values = _convert_fields(data, report)
     unit = _resolve(values, data, "unit", "đơn vị", registries.units, registries.units_path, report)
     category = _resolve(
-        values, data, "category", "chuyên mục", registries.categories, registries.categories_path, report
+        values,
+        data,
+        "category",
+        "chuyên mục",
+        registries.categories,
+        registries.categories_path,
+        report,
     )
     cover = _cover(values.get("cover"), path, src, data, report)
     if report.errors:
@@ -233,7 +243,9 @@ def read_article(
 
     slug = values.get("slug") or slugify(values["title"])
     if not slug:
-        report.fail(data.line_of("title"), "title", "tiêu đề không tạo được địa chỉ; hãy thêm trường slug")
+        report.fail(
+            data.line_of("title"), "title", "tiêu đề không tạo được địa chỉ; hãy thêm trường slug"
+        )
         return None, report.errors
     body_line = closing_line + 1
     article = Article(
@@ -264,7 +276,9 @@ def _convert_fields(data: yamlread.LineDict, report: _Collector) -> dict:
     for key in data:
         if key not in FIELDS:
             near = [name for name in FIELDS if slugify(str(key)) and _close(str(key), name)]
-            hint = f"; có phải '{near[0]}'?" if near else f"; các trường hợp lệ: {', '.join(FIELDS)}"
+            hint = (
+                f"; có phải '{near[0]}'?" if near else f"; các trường hợp lệ: {', '.join(FIELDS)}"
+            )
             report.fail(data.line_of(key), str(key), f"trường không được hỗ trợ{hint}")
     for name, rule in FIELDS.items():
         if name not in data or data[name] is None:
@@ -289,7 +303,9 @@ def _resolve(values, data, key, kind, registry, registry_path, report):
     found = registry.resolve(name)
     if found is None:
         report.fail(
-            data.line_of(key), key, unknown_message(kind, name, registry_path, registry.nearest(name))
+            data.line_of(key),
+            key,
+            unknown_message(kind, name, registry_path, registry.nearest(name)),
         )
     return found
 
@@ -299,13 +315,19 @@ def _cover(value, path: Path, src: str, data, report: _Collector) -> str | None:
     if value is None:
         return None
     if "://" in value:
-        report.fail(data.line_of("cover"), "cover", "ảnh bìa phải là tệp trong content/, không phải địa chỉ web")
+        report.fail(
+            data.line_of("cover"),
+            "cover",
+            "ảnh bìa phải là tệp trong content/, không phải địa chỉ web",
+        )
         return None
     parts = list(PurePosixPath(src).parent.parts)
     for part in PurePosixPath(value).parts:
         if part == "..":
             if not parts:
-                report.fail(data.line_of("cover"), "cover", f"đường dẫn '{value}' đi ra ngoài content/")
+                report.fail(
+                    data.line_of("cover"), "cover", f"đường dẫn '{value}' đi ra ngoài content/"
+                )
                 return None
             parts.pop()
         elif part not in (".", "/"):
@@ -313,7 +335,11 @@ def _cover(value, path: Path, src: str, data, report: _Collector) -> str | None:
     relative = "/".join(parts)
     docs_dir = path.parents[len(PurePosixPath(src).parts) - 1]
     if not (docs_dir / relative).is_file():
-        report.fail(data.line_of("cover"), "cover", f"không tìm thấy ảnh '{value}' (tìm ở content/{relative})")
+        report.fail(
+            data.line_of("cover"),
+            "cover",
+            f"không tìm thấy ảnh '{value}' (tìm ở content/{relative})",
+        )
         return None
     return relative
 

@@ -126,11 +126,11 @@ def build_catalog(
             lambda published, slug: addresses.of_article(published.moment, slug),
         )
         errors.extend(problems)
-        if article is None:
-            excluded.add(src)
-        elif article.draft and not options.include_drafts:
-            excluded.add(src)
-        elif article.published.moment > now and not options.include_future:
+        if (
+            article is None
+            or (article.draft and not options.include_drafts)
+            or (article.published.moment > now and not options.include_future)
+        ):
             excluded.add(src)
         else:
             articles.append(article)

@@ -56,7 +56,7 @@ def date_line(published: Published) -> str:
 
 
 def month_label(year: int, month: int) -> str:
-    """"Tháng 6/2022", as archives name a month."""
+    """ "Tháng 6/2022", as archives name a month."""
     return f"Tháng {month}/{year}"
 
 

@@ -53,28 +53,31 @@ class Category:
 class _Index:
     """Name-and-alias look-up shared by both registries."""
 
-    by_key: dict[str, str] = field(default_factory=dict)
-    names: dict[str, str] = field(default_factory=dict)  # folded name → display name
+    by_key: dict[str, str] = field(default_factory=dict)  # match key → slug
+    by_folded: dict[str, str] = field(default_factory=dict)  # folded name or alias → slug
+    canonical: dict[str, str] = field(default_factory=dict)  # slug → name
 
-    def add(self, slug: str, *names: str) -> str | None:
-        """Register names for `slug`; returns a name already taken by another entry, if any."""
-        for name in names:
-            taken = self.by_key.get(match_key(name))
+    def add(self, slug: str, name: str, *aliases: str) -> str | None:
+        """Register a name and its aliases; returns one already taken by another entry, if any."""
+        self.canonical.setdefault(slug, name)
+        for each in (name, *aliases):
+            taken = self.by_key.get(match_key(each))
             if taken is not None and taken != slug:
-                return name
-            self.by_key[match_key(name)] = slug
-            self.names.setdefault(fold(name), name)
+                return each
+            self.by_key[match_key(each)] = slug
+            self.by_folded.setdefault(fold(each), slug)
         return None
 
     def find(self, name: str) -> str | None:
         return self.by_key.get(match_key(name))
 
     def nearest(self, name: str, limit: int = 3) -> list[str]:
-        """The known names closest to `name`, compared without tones."""
+        """Names of the entries closest to `name` (by name or alias), compared without tones."""
         wanted = fold(name)
-        close = difflib.get_close_matches(wanted, list(self.names), n=limit, cutoff=0.6)
-        containing = [key for key in self.names if wanted and wanted in key and key not in close]
-        return [self.names[key] for key in (close + containing)[:limit]]
+        close = difflib.get_close_matches(wanted, list(self.by_folded), n=limit * 2, cutoff=0.6)
+        containing = [key for key in self.by_folded if wanted and wanted in key]
+        slugs = dict.fromkeys(self.by_folded[key] for key in close + containing)
+        return [self.canonical[slug] for slug in list(slugs)[:limit]]
 
 
 class UnitRegistry:
@@ -277,7 +280,9 @@ def load_units(
                 reader.fail(entry.line, "name", f"tên '{clash}' đã dùng cho đơn vị khác")
             website = reader.text(entry, "website")
             if website and not website.startswith(("http://", "https://")):
-                reader.fail(entry.line_of("website"), "website", "cần địa chỉ bắt đầu bằng https://")
+                reader.fail(
+                    entry.line_of("website"), "website", "cần địa chỉ bắt đầu bằng https://"
+                )
                 website = None
             position = len(drafts)
             drafts.append(
@@ -326,6 +331,6 @@ def load_units(
 
 
 def unknown_message(kind: str, name: str, registry_path: str, nearest: list[str]) -> str:
-    """"không có đơn vị 'X' trong content/_data/units.yml; có phải: A, B?"."""
+    """ "không có đơn vị 'X' trong content/_data/units.yml; có phải: A, B?"."""
     hint = f"; có phải: {', '.join(nearest)}?" if nearest else ""
     return f"không có {kind} '{name}' trong {registry_path}{hint}"

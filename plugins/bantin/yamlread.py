@@ -92,7 +92,7 @@ _HINTS = {
 def load(text: str, first_line: int = 1):
     """Parse YAML; lines in the result and in errors are counted from `first_line`."""
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        data = yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line if mark else 0) + first_line

@@ -1,0 +1,82 @@
+"""Each bad input gives its exact `path:line: field: message`, and spoils nothing else."""
+
+import pytest
+from bantin.cli import main as bantin
+
+CASES = {
+    "broken-yaml.md": "content/articles/broken-yaml.md:2: front matter: YAML sai cú pháp "
+    "(mapping values are not allowed here): giá trị có dấu hai chấm ':' thì phải đặt trong dấu nháy kép",
+    "no-front-matter.md": "content/articles/no-front-matter.md:1: front matter: thiếu front matter: "
+    "tệp phải mở đầu bằng dòng --- và khai báo title, date, unit, category",
+    "empty.md": "content/articles/empty.md:1: tệp: tệp rỗng; bài viết cần front matter "
+    "(giữa hai dòng ---) và nội dung",
+    "missing-title.md": "content/articles/missing-title.md:2: title: thiếu trường bắt buộc 'title'",
+    "title-is-number.md": "content/articles/title-is-number.md:2: title: cần một chuỗi văn bản, "
+    "nhận được số 2022",
+    "bad-date.md": "content/articles/bad-date.md:3: date: cần dạng YYYY-MM-DD hoặc "
+    "YYYY-MM-DDTHH:MM (giờ Việt Nam), nhận được '31/02/2025'",
+    "unknown-unit.md": "content/articles/unknown-unit.md:4: unit: không có đơn vị 'Huyen doan Yen Khan' "
+    "trong content/_data/units.yml; có phải: Huyện đoàn Yên Khánh, Đoàn xã Yên Khánh?",
+    "unknown-category.md": "content/articles/unknown-category.md:5: category: không có chuyên mục "
+    "'Xây dựng Đoàn viên' trong content/_data/categories.yml; có phải: Xây dựng Đoàn?",
+    "not-utf8.md": "content/articles/not-utf8.md:2: mã hoá: tệp không phải UTF-8 (byte 0xE0); "
+    "hãy mở tệp và lưu lại với mã hoá UTF-8",
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_each_bad_article_is_reported_with_file_and_line(tiny_site, monkeypatch, capsys, name):
+    tiny_site.fixture(f"bad/{name}")
+    monkeypatch.chdir(tiny_site.root)
+    assert bantin(["check"]) == 1
+    assert capsys.readouterr().out.splitlines() == [CASES[name]]
+
+
+def test_two_articles_at_one_address(tiny_site, monkeypatch, capsys):
+    tiny_site.fixture("bad/duplicate-a.md", "2022/a.md")
+    tiny_site.fixture("bad/duplicate-b.md", "2022/b.md")
+    monkeypatch.chdir(tiny_site.root)
+    assert bantin(["check"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "content/articles/2022/b.md:2: slug: địa chỉ /2022/06/hai-bai-mot-dia-chi/ trùng với bài "
+        "content/articles/2022/a.md; hãy đổi tiêu đề hoặc thêm trường slug"
+    ]
+
+
+def test_all_errors_reported_in_one_run_sorted_by_file(tiny_site, monkeypatch, capsys):
+    for name in CASES:
+        tiny_site.fixture(f"bad/{name}")
+    tiny_site.fixture("good.md")
+    monkeypatch.chdir(tiny_site.root)
+    assert bantin(["check"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out == sorted(CASES[name] for name in CASES)
+
+
+def test_check_limited_to_given_paths(tiny_site, monkeypatch, capsys):
+    tiny_site.fixture("bad/bad-date.md", "2022/bad-date.md")
+    tiny_site.fixture("good.md", "2023/good.md")
+    monkeypatch.chdir(tiny_site.root)
+    assert bantin(["check", "content/articles/2023"]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_github_annotations(tiny_site, monkeypatch, capsys):
+    tiny_site.fixture("bad/bad-date.md")
+    monkeypatch.chdir(tiny_site.root)
+    assert bantin(["check", "--format", "github"]) == 1
+    assert capsys.readouterr().out.startswith(
+        "::error file=content/articles/bad-date.md,line=3,title=Bản Tin::date: cần dạng YYYY-MM-DD"
+    )
+
+
+def test_unknown_field_suggests_the_nearest(tiny_site, monkeypatch, capsys):
+    tiny_site.article(
+        "typo.md",
+        "---\ntitle: A\ndate: 2022-06-04\nunit: TĐ Ninh Bình\ncategory: XDĐ\ncatgory: XDĐ\n---\nx\n",
+    )
+    monkeypatch.chdir(tiny_site.root)
+    assert bantin(["check"]) == 1
+    assert capsys.readouterr().out.strip() == (
+        "content/articles/typo.md:6: catgory: trường không được hỗ trợ; có phải 'category'?"
+    )
