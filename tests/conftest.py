@@ -77,3 +77,16 @@ def tiny_site(tmp_path: Path) -> TinySite:
     (site.content / "index.md").write_text(HOME, encoding="utf-8")
     write_config(tmp_path)
     return site
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright; skipped only where it is not installed (not in CI)."""
+    from tests.browser import CHROMIUM, chromium
+
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing; scripts/test installs Debian's chromium")
+        pytest.skip(f"{CHROMIUM} is not installed; run scripts/test")
+    with chromium() as instance:
+        yield instance
