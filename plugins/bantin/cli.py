@@ -21,6 +21,17 @@ def _load_site(config_file: str):
     return config, addresses
 
 
+def _link_errors(config) -> list[ContentError]:
+    """Problems in the linked-websites list (links.yml), when the bantin-links plugin is on."""
+    from .links.registry import read_links
+
+    plugin = config.plugins.get("bantin-links")
+    if plugin is None or not plugin.config.enabled:
+        return []
+    root = Path(config.config_file_path).parent
+    return read_links(Path(config.docs_dir), root, plugin.config.data_file)[1]
+
+
 def format_error(error: ContentError, style: str) -> str:
     if style == "github":
         message = f"{error.field}: {error.message}".replace("%", "%25").replace("\n", "%0A")
@@ -38,6 +49,8 @@ def check(args: argparse.Namespace) -> int:
         ReadOptions(include_drafts=True, include_future=True),
         only=only,
     )
+    if not args.paths:
+        errors = sorted(errors + _link_errors(config))
     for error in errors:
         print(format_error(error, args.format))
     if errors:

@@ -21,7 +21,7 @@ from ..errors import ContentError, summary_line
 from ..share import share_links
 from .config import LinksConfig
 from .logos import Logo, LogoError, normalise
-from .registry import Link, LinkGroup, group_links, load_links
+from .registry import Link, LinkGroup, group_links, read_links
 
 log = logging.getLogger("mkdocs.plugins.bantin.links")
 
@@ -73,9 +73,8 @@ class LinksPlugin(BasePlugin[LinksConfig]):
             return
         root = Path(config.config_file_path).parent
         docs_dir = Path(config.docs_dir)
-        data_file = docs_dir / self.config.data_file
-        links, errors = load_links(data_file, shown_path(data_file, root), docs_dir)
-        logos, logo_errors = prepare_logos(links, docs_dir, root, self.config, data_file)
+        links, errors = read_links(docs_dir, root, self.config.data_file)
+        logos, logo_errors = prepare_logos(links, docs_dir, root, self.config)
         errors = sorted(errors + logo_errors)
         if errors and config.strict and not self.mode.serving:
             raise PluginError("\n".join([*map(str, errors), summary_line(len(errors))]))
@@ -100,7 +99,7 @@ class LinksPlugin(BasePlugin[LinksConfig]):
 
 
 def prepare_logos(
-    links: tuple[Link, ...], docs_dir: Path, root: Path, config: LinksConfig, data_file: Path
+    links: tuple[Link, ...], docs_dir: Path, root: Path, config: LinksConfig
 ) -> tuple[dict[str, tuple[LogoAsset, Logo]], list[ContentError]]:
     """Normalise every logo (through the cache); a logo Pillow cannot decode is a content error."""
     cache = root / config.cache_dir
@@ -114,7 +113,7 @@ def prepare_logos(
         except LogoError as error:
             errors.append(
                 ContentError(
-                    shown_path(data_file, root),
+                    shown_path(docs_dir / config.data_file, root),
                     link.line,
                     "logo",
                     f"không xử lý được ảnh '{link.logo}': {error}",

@@ -11,11 +11,19 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from .. import yamlread
+from ..catalog import shown_path
 from ..errors import ContentError
 from ..text import clean
 from .logos import probe
 
 FIELDS = ("name", "url", "logo", "group")
+# Words staff reach for instead of our keys, so an unknown key can suggest the right one.
+SYNONYMS = {
+    "link": "url", "href": "url", "website": "url", "web": "url", "dia_chi": "url",
+    "title": "name", "ten": "name", "tên": "name",
+    "image": "logo", "anh": "logo", "ảnh": "logo", "icon": "logo",
+    "nhom": "group", "nhóm": "group", "category": "group",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -48,6 +56,14 @@ def group_links(links: tuple[Link, ...] | list[Link]) -> tuple[LinkGroup, ...]:
 def is_web_address(url: str) -> bool:
     parts = urlsplit(url)
     return parts.scheme in ("http", "https") and bool(parts.netloc) and " " not in url
+
+
+def read_links(
+    docs_dir: Path, root: Path, data_file: str
+) -> tuple[tuple[Link, ...], list[ContentError]]:
+    """The links of a site: `data_file` is relative to docs_dir, errors name it from `root`."""
+    path = docs_dir / data_file
+    return load_links(path, shown_path(path, root), docs_dir)
 
 
 def load_links(
@@ -84,8 +100,10 @@ def load_links(
         before = len(errors)
         for key in item:
             if key not in FIELDS:
-                hint = difflib.get_close_matches(str(key), FIELDS, n=1)
-                suggestion = f"; có phải '{hint[0]}'?" if hint else ""
+                hint = SYNONYMS.get(str(key).lower()) or next(
+                    iter(difflib.get_close_matches(str(key), FIELDS, n=1)), None
+                )
+                suggestion = f"; có phải '{hint}'?" if hint else ""
                 fail(item.line_of(key), str(key), f"trường không có trong links.yml{suggestion}")
         name = _text(item, "name", fail)
         url = _text(item, "url", fail)
