@@ -187,11 +187,16 @@ def test_logos_are_cached_by_content(tmp_path):
 # The footer as a reader sees it, on every kind of page.
 
 
+def fill_linked_site(site) -> None:
+    """An article, a static page and the good links with their logos."""
+    use_links(site, "good.yml")
+    site.article("2022/bai.md", ARTICLE)
+    (site.content / "gioi-thieu.md").write_text("# Giới thiệu\n\nTrang tĩnh.\n", "utf-8")
+
+
 @pytest.fixture
 def linked_site(tiny_site):
-    use_links(tiny_site, "good.yml")
-    tiny_site.article("2022/bai.md", ARTICLE)
-    (tiny_site.content / "gioi-thieu.md").write_text("# Giới thiệu\n\nTrang tĩnh.\n", "utf-8")
+    fill_linked_site(tiny_site)
     tiny_site.build()
     return tiny_site
 
