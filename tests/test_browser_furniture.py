@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser import artifact, serve
+from tests.conftest import new_tiny_site
 from tests.test_links import ARTICLE, ARTICLE_ADDRESS, GOOD_URLS, fill_linked_site
 from tests.test_sample_site import sample_site  # noqa: F401 (a fixture)
 
@@ -17,13 +18,14 @@ SECOND_ADDRESS = "2022/06/tinh-doan-ninh-binh-lam-viec-voi-huyen-doan-yen-khanh/
 PAGES = {"article": ARTICLE_ADDRESS, "home": "", "static page": "gioi-thieu/", "404": "404.html"}
 
 
-@pytest.fixture
-def built(tiny_site):
-    """Two articles, a static page and links with logos."""
-    fill_linked_site(tiny_site)
-    tiny_site.article("2022/bai-2.md", SECOND)
-    tiny_site.build()
-    return tiny_site
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """Two articles, a static page and links with logos; the tests only read it."""
+    site = new_tiny_site(tmp_path_factory.mktemp("furniture"))
+    fill_linked_site(site)
+    site.article("2022/bai-2.md", SECOND)
+    site.build()
+    return site
 
 
 def watch_errors(page) -> list[str]:

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
 from PIL import Image
 
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, new_tiny_site
 
 LINKS = FIXTURES / "links"
 GOOD_URLS = [
@@ -194,11 +194,13 @@ def fill_linked_site(site) -> None:
     (site.content / "gioi-thieu.md").write_text("# Giới thiệu\n\nTrang tĩnh.\n", "utf-8")
 
 
-@pytest.fixture
-def linked_site(tiny_site):
-    fill_linked_site(tiny_site)
-    tiny_site.build()
-    return tiny_site
+@pytest.fixture(scope="module")
+def linked_site(tmp_path_factory):
+    """Built once for the tests below, which only read it."""
+    site = new_tiny_site(tmp_path_factory.mktemp("linked"))
+    fill_linked_site(site)
+    site.build()
+    return site
 
 
 def footer_pages(site):

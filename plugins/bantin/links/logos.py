@@ -13,7 +13,7 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 
 # Bump when the encoding below changes, so old cache entries are not reused.
-_RECIPE = "v1"
+_RECIPE = "v2"
 
 
 class LogoError(Exception):
@@ -61,7 +61,8 @@ def normalise(source: Path, cache_dir: Path, height: int, max_width: int, densit
         with Image.open(source) as opened:
             picture = _fit(opened.convert("RGBA"), height * density, max_width * density)
         cache_dir.mkdir(parents=True, exist_ok=True)
-        _atomic_save(picture, webp, "WEBP", quality=88, method=6)
+        # method 4: on the sample logos method 6 took 60 times longer to save 4 % of bytes.
+        _atomic_save(picture, webp, "WEBP", quality=88, method=4)
         _atomic_save(picture, png, "PNG", optimize=True)
     except (OSError, ValueError, Image.DecompressionBombError) as error:
         raise LogoError(str(error)) from error
