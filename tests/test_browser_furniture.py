@@ -92,7 +92,7 @@ def test_text_size_grows_and_is_remembered_across_reloads_and_pages(built, brows
     assert errors == []
 
 
-def test_without_javascript_the_page_reads_at_the_normal_size_with_plain_links(built, browser):
+def test_without_javascript_and_on_paper_the_article_still_reads(built, browser):
     with serve(built.site) as base:
         context = browser.new_context(java_script_enabled=False)
         page = context.new_page()
@@ -101,6 +101,12 @@ def test_without_javascript_the_page_reads_at_the_normal_size_with_plain_links(b
         assert not page.locator("select#bt-links-select").is_visible()
         assert page.locator("a.bt-links__item").count() == len(GOOD_URLS)
         assert page.locator(".bt-share__link--zalo").is_visible()
+        assert not page.locator(".bt-print-url").is_visible()
+        page.emulate_media(media="print")
+        for furniture in (".md-header", ".bt-masthead", "footer.bt-footer", ".bt-share"):
+            assert not page.locator(furniture).is_visible(), furniture
+        assert page.locator("h1").is_visible()
+        assert page.locator(".bt-print-url").inner_text().endswith(ARTICLE_ADDRESS)
         context.close()
 
 
