@@ -22,7 +22,11 @@ def build(config_file: Path, strict: bool = True) -> None:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    mkdocs_build(load_config(str(config_file), strict=strict))
+    config = load_config(str(config_file), strict=strict)
+    # MkDocs keeps plugin instances for the whole process; `mkdocs build` starts them as a build,
+    # so a test that ran them as `serve` earlier must not leak into this one.
+    config.plugins.on_startup(command="build", dirty=False)
+    mkdocs_build(config)
 
 
 @dataclass
