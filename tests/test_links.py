@@ -349,3 +349,11 @@ def test_bantin_check_reports_links_errors(tiny_site, capsys, monkeypatch):
         "content/_data/links.yml:3: logo: không tìm thấy ảnh 'images/links/khong-co.png'"
         in capsys.readouterr().out
     )
+
+
+def test_material_speaks_our_vietnamese(linked_site):
+    page = linked_site.page(ARTICLE_ADDRESS)
+    assert page.find("html")["lang"] == "vi"
+    assert " ".join(page.select_one(".md-top").get_text().split()) == "Lên đầu trang"
+    assert page.select_one(".md-search__input")["placeholder"] == "Tìm kiếm"
+    assert page.select_one("nav.md-tabs")["aria-label"] == "Chuyên mục"
