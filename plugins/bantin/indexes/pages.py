@@ -6,9 +6,10 @@ Pure: it reads the catalog and returns data; the plugin turns the plan into MkDo
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from ..article import Article
 from ..catalog import Catalog
@@ -54,109 +55,100 @@ def _newest(articles: Sequence[Article]) -> date | None:
     return articles[0].published.moment.date() if articles else None
 
 
-def _paged_title(title: str, page: views.ListPage) -> str:
-    number = page.pagination.number
-    return title if number == 1 else f"{title} – Trang {number}"
+class _Planner:
+    """Collects pages and feeds while `plan` walks the catalog."""
 
+    def __init__(self, catalog: Catalog, options: Options):
+        self.addresses = catalog.addresses
+        self.options = options
+        self.pages: list[Generated] = []
+        self.feeds: list[Feed] = []
 
-def plan(catalog: Catalog, options: Options) -> Plan:
-    addresses = catalog.addresses
-    pages: list[Generated] = []
-    feeds: list[Feed] = []
-
-    def add_list(list_pages: list[views.ListPage], articles: Sequence[Article]) -> None:
-        for each in list_pages:
-            title = _paged_title(each.title, each)
-            pages.append(Generated(each.address, LIST_TEMPLATE, title, each, _newest(articles)))
-
-    def add_feed(index: str, title: str, description: str, articles) -> str | None:
-        if not options.site_url:
+    def feed(self, index: str, title: str, description: str, articles) -> str | None:
+        """A feed beside the index page at `index`; none without a site_url."""
+        if not self.options.site_url:
             return None
-        address = addresses.of_feed(index)
-        feeds.append(
+        address = self.addresses.of_feed(index)
+        self.feeds.append(
             feed(
-                options.site_url,
+                self.options.site_url,
                 address,
                 index,
                 title,
                 description,
                 articles,
-                options.feed_size,
+                self.options.feed_size,
             )
         )
         return address
 
-    add_feed("", options.site_name, options.site_description, catalog.articles)
+    def lists(
+        self,
+        kind: str,
+        subject: object,
+        title: str,
+        articles: Sequence[Article],
+        address_of: Callable[[int], str],
+        feed: str | None = None,
+        size: int | None = None,
+    ) -> None:
+        """Every page of one list; all share the list's newest date as lastmod."""
+        size = size or self.options.page_size
+        for each in views.paginate(kind, title, articles, size, address_of, subject, feed):
+            number = each.pagination.number
+            shown = title if number == 1 else f"{title} – Trang {number}"
+            self.pages.append(
+                Generated(each.address, LIST_TEMPLATE, shown, each, _newest(articles))
+            )
+
+    def page(self, address: str, template: str, title: str, view: object, lastmod) -> None:
+        self.pages.append(Generated(address, template, title, view, lastmod))
+
+
+def plan(catalog: Catalog, options: Options) -> Plan:
+    addresses = catalog.addresses
+    site = options.site_name
+    planner = _Planner(catalog, options)
+    planner.feed("", site, options.site_description, catalog.articles)
 
     for category in catalog.categories:
         articles = catalog.by_category.get(category.slug, [])
-        title = f"{options.site_name} – {category.name}"
-        feed_address = add_feed(category.url, title, category.description, articles)
-        add_list(
-            views.paginate(
-                "category",
-                category.name,
-                articles,
-                options.page_size,
-                lambda n, slug=category.slug: addresses.of_category(slug, n),
-                subject=category,
-                feed=feed_address,
-            ),
-            articles,
+        feed_address = planner.feed(
+            category.url, f"{site} – {category.name}", category.description, articles
         )
+        address_of = partial(addresses.of_category, category.slug)
+        planner.lists("category", category, category.name, articles, address_of, feed_address)
 
+    newest = _newest(catalog.articles)
     tree = views.unit_tree(catalog)
+    planner.page(addresses.units, UNITS_TEMPLATE, "Đơn vị", tree, newest)
     for info in views.flatten(tree):
         unit = info.unit
         articles = views.roll_up(catalog, unit.slug)
-        feed_address = add_feed(unit.url, f"{options.site_name} – {unit.name}", "", articles)
-        add_list(
-            views.paginate(
-                "unit",
-                unit.name,
-                articles,
-                options.page_size,
-                lambda n, slug=unit.slug: addresses.of_unit(slug, n),
-                subject=info,
-                feed=feed_address,
-            ),
-            articles,
-        )
-    newest = _newest(catalog.articles)
-    pages.append(Generated(addresses.units, UNITS_TEMPLATE, "Đơn vị", tree, newest))
+        feed_address = planner.feed(unit.url, f"{site} – {unit.name}", "", articles)
+        address_of = partial(addresses.of_unit, unit.slug)
+        planner.lists("unit", info, unit.name, articles, address_of, feed_address)
 
     for tag in views.tags_of(catalog):
         articles = catalog.by_tag[tag.slug]
-        add_list(
-            views.paginate(
-                "tag",
-                tag.name,
-                articles,
-                options.page_size,
-                lambda n, slug=tag.slug: addresses.of_tag(slug, n),
-                subject=tag,
-            ),
-            articles,
-        )
+        planner.lists("tag", tag, tag.name, articles, partial(addresses.of_tag, tag.slug))
 
     years = views.archive(catalog)
-    pages.append(Generated(addresses.archive, ARCHIVE_TEMPLATE, "Lưu trữ", years, newest))
+    planner.page(addresses.archive, ARCHIVE_TEMPLATE, "Lưu trữ", years, newest)
     for year in years:
         year_newest = _newest(year.months[0].articles)
-        pages.append(Generated(year.url, YEAR_TEMPLATE, f"Năm {year.year}", year, year_newest))
+        planner.page(year.url, YEAR_TEMPLATE, f"Năm {year.year}", year, year_newest)
         for month in year.months:
-            (page,) = views.paginate(
+            planner.lists(
                 "month",
+                month,
                 month.label,
                 month.articles,
-                max(1, month.count),
-                lambda n, url=month.url: url,
-                subject=month,
-            )
-            pages.append(
-                Generated(month.url, LIST_TEMPLATE, month.label, page, _newest(month.articles))
+                lambda _, url=month.url: url,
+                size=max(1, month.count),
             )
 
+    pages = planner.pages
     lastmod = {article.url: article.published.moment.date() for article in catalog.articles}
     if newest:
         lastmod[""] = newest
@@ -166,7 +158,7 @@ def plan(catalog: Catalog, options: Options) -> Plan:
         addresses.units,
         addresses.archive,
     )
-    return Plan(tuple(pages), tuple(feeds), nav, lastmod)
+    return Plan(tuple(pages), tuple(planner.feeds), nav, lastmod)
 
 
 def clashes(plan: Plan) -> list[str]:
