@@ -39,7 +39,7 @@ class Neighbours:
 class Relations:
     """Per-build look-up of neighbours; positions in each group are indexed once, lazily."""
 
-    def __init__(self, catalog: Catalog, weights: Weights = Weights(), window: int = 40):
+    def __init__(self, catalog: Catalog, weights: Weights = Weights(), window: int = 24):
         self.catalog = catalog
         self.weights = weights
         self.window = window
@@ -70,8 +70,12 @@ class Relations:
             *(("tag", tag.slug) for tag in article.tags),
         ]
 
+    @cached_property
+    def _tags(self) -> dict[str, frozenset[str]]:
+        return {a.src: frozenset(tag.slug for tag in a.tags) for a in self.catalog.articles}
+
     def score(self, article: Article, other: Article) -> int:
-        shared_tags = {tag.slug for tag in article.tags} & {tag.slug for tag in other.tags}
+        shared_tags = self._tags[article.src] & self._tags[other.src]
         return (
             self.weights.unit * (article.unit.slug == other.unit.slug)
             + self.weights.category * (article.category.slug == other.category.slug)
@@ -88,10 +92,10 @@ class Relations:
             for other in group[max(0, at - self.window) : at + self.window + 1]:
                 candidates.setdefault(other.src, other)
         candidates.pop(article.src, None)
-        moment = article.published.moment
+        moment = article.published.moment.timestamp()
 
         def rank(other: Article):
-            distance = abs((other.published.moment - moment).total_seconds())
+            distance = abs(other.published.moment.timestamp() - moment)
             return (-self.score(article, other), distance, other.url)
 
         return sorted(candidates.values(), key=rank)[:count]
