@@ -323,3 +323,37 @@ def test_a_page_at_a_category_address_is_a_clear_error(tmp_path, caplog):
         "trang '/chuyen-muc/xay-dung-doan/' do Bản Tin tạo trùng với tệp "
         "content/chuyen-muc/xay-dung-doan/index.md" in messages
     )
+
+
+CUSTOM_ADDRESSES = """\
+plugins:
+  - bantin-articles:
+      addresses:
+        category: muc/{slug}/
+        category_page: muc/{slug}/p{n}/
+        unit: to-chuc/{slug}/
+        units: to-chuc/
+        archive_month: thang/{yyyy}-{mm}/
+        feed: rss.xml
+  - bantin-indexes:
+      page_size: 2
+"""
+
+
+def test_addresses_come_from_the_configured_formats(tmp_path):
+    site = make_site(tmp_path)
+    write_config(tmp_path, CUSTOM_ADDRESSES)
+    for number in (1, 2, 3):
+        write_article(site, xdd_title(number), xdd_day(number), "TĐ Ninh Bình", "XDĐ", ["kiểm tra"])
+    site.build()
+    assert card_titles(site.page("muc/xay-dung-doan/")) == [xdd_title(3), xdd_title(2)]
+    second = site.page("muc/xay-dung-doan/p2/")
+    assert card_titles(second) == [xdd_title(1)]
+    assert second.find("link", rel="prev")["href"] == "../"
+    assert site.page("to-chuc/").select_one(".bt-tree a")["href"] == "tinh-doan-hau-giang/"
+    assert site.page("thang/2022-01/").h1.get_text() == "Tháng 1/2022"
+    assert not feedparser.parse(site.site / "muc/xay-dung-doan/rss.xml").bozo
+    article = site.page("2022/01/bai-xay-dung-doan-so-01/")
+    assert (
+        article.select_one(".bt-dateline__unit")["href"] == "../../../to-chuc/tinh-doan-ninh-binh/"
+    )
