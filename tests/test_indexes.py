@@ -357,3 +357,18 @@ def test_addresses_come_from_the_configured_formats(tmp_path):
     assert (
         article.select_one(".bt-dateline__unit")["href"] == "../../../to-chuc/tinh-doan-ninh-binh/"
     )
+
+
+def test_the_tab_of_a_page_is_lit(site):
+    def lit(address):
+        return [
+            a.get_text(strip=True) for a in site.page(address).select(".md-tabs__item--active a")
+        ]
+
+    assert lit("2022/05/bai-xay-dung-doan-so-13/") == ["Xây dựng Đoàn"]
+    assert lit("chuyen-muc/xay-dung-doan/trang/2/") == ["Xây dựng Đoàn"]
+    assert lit("chuyen-muc/xay-dung-doan/") == ["Xây dựng Đoàn"]
+    assert lit("don-vi/huyen-doan-yen-khanh/") == ["Đơn vị"]
+    assert lit("luu-tru/2022/06/") == ["Lưu trữ"]
+    assert lit("the/he/") == []
+    assert lit("") == ["Trang chủ"]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 
+from ..addresses import Addresses
 from ..article import Article
 from ..catalog import Catalog
 from . import views
@@ -166,3 +167,19 @@ def clashes(plan: Plan) -> list[str]:
     counts = Counter(page.address for page in plan.pages)
     counts.update(each.address for each in plan.feeds)
     return sorted(address for address, count in counts.items() if count > 1)
+
+
+def tab_of(subject: object, addresses: Addresses) -> str | None:
+    """The tab a page belongs to, lit while it is shown: an article's or a list page's category,
+    the unit overview for a unit, the archive for a year or a month."""
+    if isinstance(subject, Article):
+        return subject.category.url
+    if isinstance(subject, views.ListPage):
+        return {
+            "category": subject.pagination.urls[0],
+            "unit": addresses.units,
+            "month": addresses.archive,
+        }.get(subject.kind)
+    if isinstance(subject, views.ArchiveYear):
+        return addresses.archive
+    return None

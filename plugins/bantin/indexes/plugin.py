@@ -23,7 +23,7 @@ from ..articles import catalog_of
 from ..catalog import Catalog
 from . import views
 from .config import IndexesConfig
-from .pages import Generated, Options, Plan, clashes, plan
+from .pages import Generated, Options, Plan, clashes, plan, tab_of
 from .related import Relations, Weights
 
 log = logging.getLogger("mkdocs.plugins.bantin.indexes")
@@ -63,6 +63,8 @@ class IndexesPlugin(BasePlugin[IndexesConfig]):
 
     def __init__(self) -> None:
         self.state: BuildState | None = None
+        self.lit: Page | None = None
+        """A tab marked active for the page being rendered (its category, the archive…)."""
 
     # After bantin-articles' on_files (priority 50), which places the articles this plan lists.
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -109,15 +111,24 @@ class IndexesPlugin(BasePlugin[IndexesConfig]):
         if state is None:
             return context
         generated = state.by_src.get(page.file.src_uri) if page.file.generated_by else None
+        subject = None
         if generated is not None:
-            context["view"] = generated.view
+            context["view"] = subject = generated.view
         elif page.is_homepage:
             context["home"] = state.home
         elif (article := state.catalog.by_src.get(page.file.src_uri)) is not None:
+            subject = article
             context["neighbours"] = state.relations.neighbours(
                 article, self.config.related_count, self.config.others_count
             )
+        self.lit = light_tab(state, tab_of(subject, state.catalog.addresses), page)
         return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self.lit is not None:
+            self.lit.active = False
+            self.lit = None
+        return output
 
     def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
         if self.state is not None and template_name == "sitemap.xml":
@@ -173,6 +184,16 @@ def add_generated_pages(files: Files, state: BuildState, config: MkDocsConfig) -
         files.append(file)
         state.by_src[file.src_uri] = generated
         state.files[generated.address] = file
+
+
+def light_tab(state: BuildState, address: str | None, page: Page) -> Page | None:
+    """Mark the tab page at `address` active while `page` renders; returns it to switch off."""
+    file = state.files.get(address) if address is not None else None
+    tab = file.page if file is not None else None
+    if tab is None or tab is page or address not in state.plan.nav:
+        return None
+    tab.active = True
+    return tab
 
 
 def insert_after_home(nav: Navigation, pages: list[Page]) -> None:
