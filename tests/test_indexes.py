@@ -372,3 +372,29 @@ def test_the_tab_of_a_page_is_lit(site):
     assert lit("luu-tru/2022/06/") == ["Lưu trữ"]
     assert lit("the/he/") == []
     assert lit("") == ["Trang chủ"]
+
+
+@pytest.mark.parametrize(
+    ("registry", "fixture", "message"),
+    [
+        (
+            "categories.yml",
+            "categories-same-slug.yml",
+            "categories.yml:4: slug: trùng địa chỉ 'tinh-nguyen'",
+        ),
+        (
+            "units.yml",
+            "units-same-slug.yml",
+            "units.yml:5: slug: trùng địa chỉ 'tinh-doan-ha-giang'",
+        ),
+    ],
+)
+def test_two_categories_or_units_at_one_address_are_a_clear_error(
+    tmp_path, caplog, registry, fixture, message
+):
+    site = make_site(tmp_path)
+    shutil.copy(FIXTURES / "indexes" / fixture, site.content / "_data" / registry)
+    write_article(site, "Bài một", date(2022, 6, 4), "TĐ Ninh Bình", "Xây dựng Đoàn", ["kiểm tra"])
+    with pytest.raises(Abort):
+        site.build()
+    assert message in "\n".join(record.getMessage() for record in caplog.records)
