@@ -206,6 +206,7 @@ def linked_site(tmp_path_factory):
 def footer_pages(site):
     pages = {
         "article": site.page(ARTICLE_ADDRESS),
+        "category": site.page("chuyen-muc/xay-dung-doan/"),
         "home": site.page(""),
         "static page": site.page("gioi-thieu/"),
     }
