@@ -1,0 +1,153 @@
+"""`bantin new`: a new article file from flags or by asking, named by its title, never overwriting."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from .catalog import ARTICLES_DIR
+from .dates import today
+from .registry import Unit
+from .render import Plain, article_text
+from .site import load_registries
+from .text import clean, fold, slugify
+
+BODY = "<!-- Viết sapo (đoạn mở đầu) ở đây, rồi nội dung bài. Chú thích ảnh: một dòng chữ, dòng sau ghi {: .bt-caption } -->\n"
+
+
+class NewError(Exception):
+    """What stopped the command, in Vietnamese."""
+
+
+class Prompt:
+    """Asks on the terminal; without one (CI, scripts) every missing value is an error instead."""
+
+    def __init__(self, interactive: bool, read: Callable[[str], str] = input):
+        self.interactive = interactive
+        self.read = read
+
+    def text(self, label: str, flag: str, optional: bool = False) -> str:
+        if not self.interactive:
+            if optional:
+                return ""
+            raise NewError(f'thiếu {label}: hãy thêm {flag} "..."')
+        while True:
+            value = clean(self.read(f"{label}{' (Enter để bỏ trống)' if optional else ''}: "))
+            if value or optional:
+                return value
+
+    def pick(self, label: str, names: list[str]) -> str:
+        for number, name in enumerate(names, start=1):
+            print(f"  {number}. {name}", file=sys.stderr)
+        while True:
+            answer = self.read(f"Chọn {label} (số 1–{len(names)}): ").strip()
+            if answer.isdigit() and 1 <= int(answer) <= len(names):
+                return names[int(answer) - 1]
+
+
+def candidates(registry, wanted: str, usable: Callable = lambda entry: True) -> list[str]:
+    """Registry names matching `wanted`: exact first, else with or without marks, close or partial."""
+    exact = registry.resolve(wanted)
+    if exact is not None:
+        return [exact.name]
+    key = fold(wanted)
+    entries = list(registry)
+    words = key.split()
+    found = [
+        entry.name
+        for entry in entries
+        if usable(entry)
+        and any(
+            all(word in fold(name).split() for word in words)
+            for name in (entry.name, *entry.aliases)
+        )
+    ]
+    if not found:
+        found = [name for name in registry.nearest(wanted) if usable(registry.resolve(name))]
+    return list(dict.fromkeys(found))
+
+
+def choose(registry, given: str | None, label: str, flag: str, prompt: Prompt, usable) -> str:
+    wanted = given
+    while True:
+        if not wanted:
+            wanted = prompt.text(f"{label} (gõ một phần tên, có dấu hay không dấu đều được)", flag)
+        found = candidates(registry, wanted, usable)
+        if len(found) == 1:
+            if clean(wanted) != found[0]:
+                print(f"{label}: dùng '{found[0]}' cho '{wanted}'", file=sys.stderr)
+            return found[0]
+        if found and prompt.interactive:
+            return prompt.pick(label, found)
+        if not prompt.interactive:
+            options = f"; có phải: {', '.join(found)}?" if found else ""
+            raise NewError(f"không chọn được {label} '{wanted}'{options} Hãy ghi rõ {flag} \"...\"")
+        print(f"Không tìm thấy {label} '{wanted}'. Thử lại.", file=sys.stderr)
+        wanted = None
+
+
+def _active(day: date) -> Callable[[Unit], bool]:
+    """New articles go to units that exist on their date (not those dissolved in 2025)."""
+    return lambda unit: (
+        (unit.valid_to is None or unit.valid_to >= day)
+        and (unit.valid_from is None or unit.valid_from <= day)
+    )
+
+
+def run(args: argparse.Namespace, read: Callable[[str], str] = input) -> int:
+    try:
+        path = create(args, read)
+    except NewError as error:
+        print(f"lỗi: {error}", file=sys.stderr)
+        return 1
+    print(path)
+    print("Đã tạo bài mới. Mở tệp để viết, rồi chạy: bantin check", file=sys.stderr)
+    return 0
+
+
+def create(args: argparse.Namespace, read: Callable[[str], str] = input) -> Path:
+    config, registries, errors = load_registries(args.config)
+    if errors:
+        raise NewError("danh mục có lỗi; chạy bantin check để xem")
+    interactive = not args.no_input and sys.stdin.isatty()
+    prompt = Prompt(interactive, read)
+    try:
+        day = date.fromisoformat(args.date) if args.date else today()
+    except ValueError:
+        raise NewError(f"ngày '{args.date}' cần dạng YYYY-MM-DD") from None
+    title = clean(args.title or "") or prompt.text("Tiêu đề", "--title")
+    unit = choose(registries.units, args.unit, "đơn vị", "--unit", prompt, _active(day))
+    category = choose(
+        registries.categories, args.category, "chuyên mục", "--category", prompt, lambda _: True
+    )
+    author = (
+        clean(args.author)
+        if args.author is not None
+        else prompt.text("Tác giả (chữ ký cuối bài)", "--author", optional=True)
+    )
+    slug = slugify(title)
+    if not slug:
+        raise NewError("tiêu đề không tạo được tên tệp; hãy dùng chữ hoặc số")
+    folder = Path(config.docs_dir) / ARTICLES_DIR / str(day.year)
+    path = folder / f"{slug}.md"
+    fields = {
+        "title": title,
+        "date": Plain(day.isoformat()),
+        "unit": unit,
+        "category": category,
+        "author": author or None,
+        "tags": [clean(tag) for tag in args.tags.split(",") if clean(tag)] if args.tags else None,
+        "draft": True if args.draft else None,
+    }
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(article_text(fields, BODY))
+    except FileExistsError:
+        raise NewError(
+            f"đã có tệp {path}; không ghi đè. Hãy đổi tiêu đề hoặc mở tệp đó để sửa"
+        ) from None
+    return path
