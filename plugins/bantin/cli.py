@@ -70,7 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=CHECK_EXAMPLES,
     )
     checker.add_argument("paths", nargs="*", help="tệp hoặc thư mục bài viết (mặc định: tất cả)")
-    checker.add_argument("-f", "--config", default="mkdocs.yml", metavar="MKDOCS_YML", help="tệp cấu hình MkDocs")
+    checker.add_argument(
+        "-f", "--config", default="mkdocs.yml", metavar="MKDOCS_YML", help="tệp cấu hình MkDocs"
+    )
     checker.add_argument(
         "--format", choices=("text", "github"), default="text", help="dạng in lỗi (mặc định: text)"
     )
@@ -115,7 +117,9 @@ def _add_import(commands) -> None:
     importer.add_argument(
         "--unit", help="đơn vị mặc định khi bài không nêu rõ (tên trong units.yml)"
     )
-    importer.add_argument("--category", metavar="TÊN", help="chuyên mục mặc định khi bài không có nhãn")
+    importer.add_argument(
+        "--category", metavar="TÊN", help="chuyên mục mặc định khi bài không có nhãn"
+    )
     importer.add_argument(
         "--encoding",
         choices=("utf-8", "windows-1258", "tcvn3"),
@@ -123,7 +127,9 @@ def _add_import(commands) -> None:
     )
     importer.add_argument("--dry-run", action="store_true", help="chỉ xem kết quả, không ghi tệp")
     importer.add_argument("--json", action="store_true", help="in kết quả từng tệp dạng JSON")
-    importer.add_argument("-f", "--config", default="mkdocs.yml", metavar="MKDOCS_YML", help="tệp cấu hình MkDocs")
+    importer.add_argument(
+        "-f", "--config", default="mkdocs.yml", metavar="MKDOCS_YML", help="tệp cấu hình MkDocs"
+    )
     importer.set_defaults(run=run)
 
 
@@ -155,12 +161,16 @@ def _add_new(commands) -> None:
     new.add_argument("--category", metavar="TÊN", help="chuyên mục (tên, alias, hoặc một phần tên)")
     new.add_argument("--author", metavar="TÊN", help="tác giả, in cuối bài")
     new.add_argument("--tags", metavar="THẺ", help="các thẻ, cách nhau bởi dấu phẩy")
-    new.add_argument("--date", metavar="NGÀY", help="ngày đăng YYYY-MM-DD (mặc định: hôm nay, giờ Việt Nam)")
+    new.add_argument(
+        "--date", metavar="NGÀY", help="ngày đăng YYYY-MM-DD (mặc định: hôm nay, giờ Việt Nam)"
+    )
     new.add_argument("--draft", action="store_true", help="đánh dấu là bản nháp")
     new.add_argument(
         "--no-input", action="store_true", help="không hỏi; thiếu thông tin thì báo lỗi"
     )
-    new.add_argument("-f", "--config", default="mkdocs.yml", metavar="MKDOCS_YML", help="tệp cấu hình MkDocs")
+    new.add_argument(
+        "-f", "--config", default="mkdocs.yml", metavar="MKDOCS_YML", help="tệp cấu hình MkDocs"
+    )
     new.set_defaults(run=run)
 
 

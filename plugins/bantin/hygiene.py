@@ -25,13 +25,16 @@ def warnings(path: Path, shown: str) -> list[ContentError]:
         text = path.read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return []
+    curly = "“" in text or "”" in text
+    nfd = unicodedata.normalize("NFC", text) != text
+    if not (nfd or "\u00a0" in text or "  " in text or (curly and '"' in text)):
+        return []  # the common case, decided without looking at lines
     lines = text.replace("\r\n", "\n").split("\n")
     found: dict[str, list[int]] = {"nfd": [], "nbsp": [], "double": [], "straight": []}
-    curly = "“" in text or "”" in text
     fenced = False
     body_from = _body_start(lines)
     for number, line in enumerate(lines, start=1):
-        if unicodedata.normalize("NFC", line) != line:
+        if nfd and unicodedata.normalize("NFC", line) != line:
             found["nfd"].append(number)
         if number < body_from:
             continue

@@ -1,0 +1,144 @@
+"""Each variation of the legacy genre, one small fixture each, read through `bantin import`."""
+
+from __future__ import annotations
+
+import pytest
+from bantin.importer.dates import date_line, lead_date
+from bantin.importer.decode import EncodingError, decode
+
+from tests.importing import VARIATIONS, dry_run, sample_site
+
+SAME_ARTICLE = dict(
+    title="Huyện đoàn Yên Khánh ra quân chiến dịch thanh niên tình nguyện hè năm 2022",
+    date="2022-06-06",
+    unit="Huyện đoàn Yên Khánh",
+    author="Ban Tuyên giáo",
+)
+
+
+@pytest.fixture
+def site(tmp_path, monkeypatch):
+    sample_site(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("name", "encoding", "normalised"),
+    [
+        ("utf8-bom.txt", "utf-8", ["BOM"]),
+        ("crlf.txt", "utf-8", ["CRLF"]),
+        ("nfd.txt", "utf-8", ["NFD"]),
+        ("windows-1258.txt", "windows-1258", []),
+        ("tcvn3.txt", "tcvn3", []),
+    ],
+)
+def test_every_encoding_gives_the_same_article(site, capsys, name, encoding, normalised):
+    (record,) = dry_run(capsys, VARIATIONS / name)
+    assert record["encoding"] == encoding
+    assert record["normalised"] == normalised
+    assert {field: record["fields"][field] for field in SAME_ARTICLE} == SAME_ARTICLE
+
+
+def test_undecidable_encoding_is_a_clear_message_not_a_guess(site, capsys):
+    (record,) = dry_run(capsys, VARIATIONS / "undecidable.txt")
+    assert record["status"] == "error"
+    assert "không xác định được mã hoá" in record["error"]
+    assert "--encoding" in record["error"]
+    with pytest.raises(EncodingError):
+        decode((VARIATIONS / "undecidable.txt").read_bytes())
+
+
+def test_an_encoding_can_be_named(site, capsys):
+    (record,) = dry_run(capsys, VARIATIONS / "tcvn3.txt", extra=("--encoding", "tcvn3"))
+    assert record["fields"]["title"] == SAME_ARTICLE["title"]
+
+
+def test_portal_junk_is_dropped_and_listed(site, capsys):
+    (record,) = dry_run(capsys, VARIATIONS / "portal-junk.txt")
+    assert [(d["line"], d["text"]) for d in record["dropped"]] == [
+        (1, "PublishingPortal - Block_BanTin_Toolbar"),
+        (4, "Tăng cỡ chữ Giảm cỡ chữ"),
+        (8, "PublishingPortal - Block_BanTin_ViewData"),
+        (14, "Lượt xem: 1.234"),
+        (20, "Liên kết website"),
+    ]
+    assert record["fields"]["title"] == "Tỉnh đoàn Ninh Bình tổ chức hội nghị tổng kết năm 2022"
+    assert record["fields"]["date"] == "2023-01-12"
+    assert record["fields"]["captions"] == ["Bí thư Tỉnh đoàn chủ trì Hội nghị"]
+    assert record["fields"]["author"] == "Ngọc Tú"
+
+
+def test_category_label_glued_to_the_lead(site, capsys):
+    (record,) = dry_run(capsys, VARIATIONS / "category-label.txt")
+    assert record["fields"]["category"] == "Xây dựng Đoàn"
+    assert record["confidence"]["category"]["source"] == "nhãn chuyên mục"
+    assert record["fields"]["date"] == "2023-12-02T20:34"
+    assert record["dropped"] == [{"line": 3, "text": "1991", "reason": "bộ đếm lượt xem"}]
+    assert record["review"] == []
+
+
+def test_date_in_words(site, capsys):
+    (record,) = dry_run(capsys, VARIATIONS / "date-in-words.txt")
+    assert record["fields"]["date"] == "2021-03-05"
+    assert "date" not in record["review"]
+
+
+def test_date_only_in_the_lead_is_used_and_flagged(site, capsys):
+    (record,) = dry_run(capsys, VARIATIONS / "date-only-in-lead.txt")
+    assert record["fields"]["date"] == "2024-10-16"
+    assert {"title", "date"} <= set(record["review"])
+    assert record["fields"]["author"] == "Anh Duy"
+    assert record["fields"]["captions"] == ["Quang cảnh hội nghị"]
+
+
+def test_default_unit_and_category_from_the_command_line(site, capsys):
+    (record,) = dry_run(
+        capsys,
+        VARIATIONS / "date-in-words.txt",
+        extra=("--unit", "Tỉnh đoàn Ninh Bình", "--category", "XDĐ"),
+    )
+    assert record["fields"]["category"] == "Xây dựng Đoàn"
+    assert record["fields"]["unit"] == "Tỉnh đoàn Ninh Bình"
+    assert record["review"] == []
+
+
+def test_unknown_default_unit_names_the_nearest(site, capsys):
+    from bantin.cli import main as bantin
+
+    code = bantin(
+        ["import", str(VARIATIONS / "crlf.txt"), "--out", "x", "--unit", "Tinh doan Ninh Binh x"]
+    )
+    assert code == 2
+    assert "Tỉnh đoàn Ninh Bình" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Thứ Bảy, 04/06/2022", "2022-06-04"),
+        ("12/01/2023", "2023-01-12"),
+        ("20:34 02/12/2023     1991", "2023-12-02 20:34"),
+        ("ngày 5 tháng 3 năm 2021", "2021-03-05"),
+        ("Cập nhật lúc 08:30, 04/06/2022 (GMT+7)", "2022-06-04 08:30"),
+        ("Sáng 04/6/2022, Ban Thường vụ Tỉnh đoàn đã tiến hành kiểm tra", None),
+        ("Thứ Hai, 31/02/2022", None),
+    ],
+)
+def test_date_lines(line, expected):
+    found = date_line(line)
+    if expected is None:
+        assert found is None
+    else:
+        shown = found.found.on().isoformat() + (
+            f" {found.found.at:%H:%M}" if found.found.at else ""
+        )
+        assert shown == expected
+
+
+def test_lead_dates():
+    assert (
+        lead_date("Từ ngày 12 đến ngày 20/6/2019, Ban Thường vụ").on().isoformat() == "2019-06-20"
+    )
+    assert lead_date("Sáng 12/1, Tỉnh đoàn tổ chức") is None
+    assert lead_date("Sáng 12/1, Tỉnh đoàn tổ chức", 2023).on().isoformat() == "2023-01-12"
