@@ -142,3 +142,47 @@ def test_lead_dates():
     )
     assert lead_date("Sáng 12/1, Tỉnh đoàn tổ chức") is None
     assert lead_date("Sáng 12/1, Tỉnh đoàn tổ chức", 2023).on().isoformat() == "2023-01-12"
+
+
+def test_a_file_of_only_junk_is_reported_not_written(site, capsys, tmp_path):
+    junk = tmp_path / "rac.txt"
+    junk.write_text("Tăng cỡ chữ Giảm cỡ chữ\n\n1991\n\u00a0\n", encoding="utf-8")
+    (record,) = dry_run(capsys, junk)
+    assert record["status"] == "error"
+    assert record["error"] == "tệp không có nội dung bài viết (2 dòng rác đã bỏ)"
+
+
+def test_a_big_batch_reports_progress_on_stderr(site, capsys, tmp_path):
+    from bantin.cli import main as bantin
+
+    batch = tmp_path / "cu"
+    batch.mkdir()
+    text = (VARIATIONS / "date-in-words.txt").read_text(encoding="utf-8")
+    for index in range(60):
+        (batch / f"bai-{index:02d}.txt").write_text(
+            text.replace("2020", str(1960 + index)), encoding="utf-8"
+        )
+    assert bantin(["import", str(batch), "--out", "content/articles", "--dry-run"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == "Nhập bài: 6/60 (10%)"
+    assert err[9] == "Nhập bài: 60/60 (100%)"
+    assert err[10] == "Sẽ nhập 60 bài (60 bài cần xem lại), bỏ qua 0 tệp đã có, 0 tệp lỗi."
+
+
+def test_on_a_terminal_the_bar_is_redrawn_in_place():
+    import io
+
+    from bantin.progress import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    screen = Terminal()
+    progress = Progress(2, "Nhập bài", screen)
+    progress.step("a.txt")
+    progress.step("b.txt")
+    frames = screen.getvalue().split("\r")[1:]
+    assert frames[0].startswith("Nhập bài [" + "█" * 15 + "·" * 15 + "] 1/2 a.txt")
+    assert frames[1].startswith("Nhập bài [" + "█" * 30 + "] 2/2 b.txt")
+    assert frames[1].endswith("\n")

@@ -29,13 +29,14 @@ class Prompt:
         self.interactive = interactive
         self.read = read
 
-    def text(self, label: str, flag: str, optional: bool = False) -> str:
+    def text(self, label: str, flag: str, optional: bool = False, note: str = "") -> str:
         if not self.interactive:
             if optional:
                 return ""
             raise NewError(f'thiếu {label}: hãy thêm {flag} "..."')
+        question = label[0].upper() + label[1:] + (f" ({note})" if note else "")
         while True:
-            value = clean(self.read(f"{label}{' (Enter để bỏ trống)' if optional else ''}: "))
+            value = clean(self.read(f"{question}: "))
             if value or optional:
                 return value
 
@@ -74,7 +75,7 @@ def choose(registry, given: str | None, label: str, flag: str, prompt: Prompt, u
     wanted = given
     while True:
         if not wanted:
-            wanted = prompt.text(f"{label} (gõ một phần tên, có dấu hay không dấu đều được)", flag)
+            wanted = prompt.text(label, flag, note="gõ một phần tên, có dấu hay không dấu đều được")
         found = candidates(registry, wanted, usable)
         if len(found) == 1:
             if clean(wanted) != found[0]:
@@ -83,8 +84,10 @@ def choose(registry, given: str | None, label: str, flag: str, prompt: Prompt, u
         if found and prompt.interactive:
             return prompt.pick(label, found)
         if not prompt.interactive:
-            options = f"; có phải: {', '.join(found)}?" if found else ""
-            raise NewError(f"không chọn được {label} '{wanted}'{options} Hãy ghi rõ {flag} \"...\"")
+            options = f" (có phải: {', '.join(found)}?)" if found else " trong danh mục"
+            raise NewError(
+                f"không chọn được {label} '{wanted}'{options}; hãy ghi rõ {flag} \"...\""
+            )
         print(f"Không tìm thấy {label} '{wanted}'. Thử lại.", file=sys.stderr)
         wanted = None
 
@@ -118,7 +121,7 @@ def create(args: argparse.Namespace, read: Callable[[str], str] = input) -> Path
         day = date.fromisoformat(args.date) if args.date else today()
     except ValueError:
         raise NewError(f"ngày '{args.date}' cần dạng YYYY-MM-DD") from None
-    title = clean(args.title or "") or prompt.text("Tiêu đề", "--title")
+    title = clean(args.title or "") or prompt.text("tiêu đề", "--title")
     unit = choose(registries.units, args.unit, "đơn vị", "--unit", prompt, _active(day))
     category = choose(
         registries.categories, args.category, "chuyên mục", "--category", prompt, lambda _: True
@@ -126,7 +129,9 @@ def create(args: argparse.Namespace, read: Callable[[str], str] = input) -> Path
     author = (
         clean(args.author)
         if args.author is not None
-        else prompt.text("Tác giả (chữ ký cuối bài)", "--author", optional=True)
+        else prompt.text(
+            "tác giả", "--author", optional=True, note="chữ ký cuối bài, Enter để bỏ trống"
+        )
     )
     slug = slugify(title)
     if not slug:

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..progress import Progress
 from ..registry import unknown_message
 from ..site import load_registries
-from .convert import Imported, Importer, Options
+from .convert import Imported, Importer, NothingToImport, Options
 from .decode import EncodingError
 
 LABELS = {
@@ -72,7 +72,7 @@ def _one(importer: Importer, path: Path, out: Path, taken: set, dry_run: bool) -
         imported = importer.convert(path.read_bytes())
     except OSError as error:
         return record | {"status": "error", "error": f"không đọc được tệp: {error.strerror}"}
-    except EncodingError as error:
+    except (EncodingError, NothingToImport) as error:
         return record | {"status": "error", "error": str(error)}
     target = out / str(imported.year) / f"{imported.slug}.md"
     record |= _describe(imported) | {"output": str(target)}

@@ -22,6 +22,10 @@ _SOURCE_TAG = re.compile(r"^([A-ZĐ][A-ZĐ0-9]{1,9}):\s+(?=\S)")
 _PROVISIONAL_TITLE = 160
 
 
+class NothingToImport(ValueError):
+    """The file holds no article text (only blank lines or portal junk)."""
+
+
 @dataclass(frozen=True)
 class Options:
     unit: str | None = None
@@ -73,6 +77,9 @@ class Importer:
     def convert(self, raw: bytes) -> Imported:
         decoded = decode(raw, self.options.encoding)
         layout = read_lines(decoded.text, self.categories.label)
+        if layout.title is None and not layout.paragraphs:
+            dropped = f" ({len(layout.dropped)} dòng rác đã bỏ)" if layout.dropped else ""
+            raise NothingToImport(f"tệp không có nội dung bài viết{dropped}")
         guesses: dict[str, Guess] = {}
         review: list[str] = []
         draft = False
