@@ -87,14 +87,14 @@ class Importer:
         title = self._title(layout)
         guesses["title"] = title
         day, at, guesses["date"] = self._date(layout)
-        unit = self.units.infer(
-            title.value or "", layout.lead, _rest(layout), day, self.default_unit
-        )
+        # A stand-in title comes from the lead, so only a real title counts as the title zone.
+        written_title = layout.title.text if layout.title else ""
+        unit = self.units.infer(written_title, layout.lead, _rest(layout), day, self.default_unit)
         guesses["unit"] = unit
         category = (
             Guess(layout.category, HIGH, "nhãn chuyên mục")
             if layout.category
-            else self.categories.infer(title.value or "", layout.lead, self.default_category)
+            else self.categories.infer(written_title, layout.lead, self.default_category)
         )
         guesses["category"] = category
         author = _author(layout)

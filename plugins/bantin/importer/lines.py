@@ -145,9 +145,11 @@ def _label(raw: str, is_category) -> tuple[str, str, str] | None:
     match = _GAP.match(raw.strip())
     if not match:
         return None
-    label = clean(match["label"])
+    label, rest = clean(match["label"]), clean(match["rest"])
+    if not rest[:1].isupper():
+        return None  # "Tình nguyện  là ..." is a sentence with a double space, not a label
     name = is_category(label)
-    return (name, label, clean(match["rest"])) if name else None
+    return (name, label, rest) if name else None
 
 
 def _read_body(content, layout: Layout) -> None:
