@@ -167,6 +167,7 @@ def test_a_big_batch_reports_progress_on_stderr(site, capsys, tmp_path):
     assert err[0] == "Nhập bài: 6/60 (10%)"
     assert err[9] == "Nhập bài: 60/60 (100%)"
     assert err[10] == "Sẽ nhập 60 bài (60 bài cần xem lại), bỏ qua 0 tệp đã có, 0 tệp lỗi."
+    assert err[11].startswith("Bài có dòng review: [...] cần người biên tập xem lại")
 
 
 def test_on_a_terminal_the_bar_is_redrawn_in_place():

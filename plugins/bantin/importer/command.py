@@ -142,3 +142,9 @@ def _summary(records: list[dict]) -> None:
         f"{errors} tệp lỗi.",
         file=sys.stderr,
     )
+    if review:
+        print(
+            "Bài có dòng review: [...] cần người biên tập xem lại các trường đó; "
+            "sửa xong thì xoá dòng review (và draft: true nếu có).",
+            file=sys.stderr,
+        )
