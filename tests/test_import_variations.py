@@ -187,3 +187,12 @@ def test_on_a_terminal_the_bar_is_redrawn_in_place():
     assert frames[0].startswith("Nhập bài [" + "█" * 15 + "·" * 15 + "] 1/2 a.txt")
     assert frames[1].startswith("Nhập bài [" + "█" * 30 + "] 2/2 b.txt")
     assert frames[1].endswith("\n")
+
+
+def test_numbered_and_capital_headings_stay_text_and_a_capital_title_is_flagged(site, capsys):
+    (record,) = dry_run(capsys, VARIATIONS / "headings-and-caps-title.txt")
+    assert record["fields"]["title"] == "TỈNH ĐOÀN NINH BÌNH TỔNG KẾT CÔNG TÁC ĐOÀN NĂM 2023"
+    assert "title" in record["review"]
+    assert record["fields"]["date"] == "2023-12-28"
+    assert record["fields"]["captions"] == ["Quang cảnh hội nghị"]
+    assert record["fields"]["author"] == "Văn phòng"

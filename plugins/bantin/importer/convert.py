@@ -135,7 +135,10 @@ class Importer:
 
     def _title(self, layout: Layout) -> Guess:
         if layout.title is not None:
-            return Guess(layout.title.text, HIGH, f"dòng {layout.title.number}")
+            text = layout.title.text
+            # A title in capitals is kept as written: only an editor knows its proper nouns.
+            sure = MEDIUM if text.isupper() else HIGH
+            return Guess(text, sure, f"dòng {layout.title.number}")
         return Guess(provisional_title(layout.lead), LOW, "tạm lấy từ sapo")
 
     def _date(self, layout: Layout) -> tuple[date | None, object, Guess]:

@@ -41,6 +41,8 @@ _GAP = re.compile(
     r"^(?P<label>[^\s:].{1,60}?)(?:[\s\u00a0]*\u00a0[\s\u00a0]*|\s{2,}|\s*[|»›]\s*)(?P<rest>\S.*)$"
 )
 _END_OF_SENTENCE = re.compile(r"[.;:,…]$|\.\.\.$")
+# "1. Kết quả", "II. Nhiệm vụ", "a) Về tuyên truyền": numbered headings of the body, not captions.
+_NUMBERED = re.compile(r"^(?:\d{1,2}|[IVX]{1,4}|[a-zđ])[.)]\s")
 _HEAD_SIZE = 6
 
 
@@ -180,6 +182,8 @@ def looks_like_caption(text: str) -> bool:
         and len(text.split()) <= 30
         and not _END_OF_SENTENCE.search(text)
         and (text[0].isupper() or text[0] in '(“"')
+        and not _NUMBERED.match(text)
+        and not (text.isupper() and len(text.split()) > 1)  # a heading in capitals
     )
 
 
