@@ -196,3 +196,16 @@ def test_numbered_and_capital_headings_stay_text_and_a_capital_title_is_flagged(
     assert record["fields"]["date"] == "2023-12-28"
     assert record["fields"]["captions"] == ["Quang cảnh hội nghị"]
     assert record["fields"]["author"] == "Văn phòng"
+
+
+def test_a_missing_file_is_named_and_the_rest_imported(site, capsys):
+    from bantin.cli import main as bantin
+
+    code = bantin(
+        ["import", "khong-co.txt", str(VARIATIONS / "crlf.txt"), "--out", "content/articles"]
+    )
+    assert code == 1
+    out = capsys.readouterr()
+    assert "khong-co.txt: lỗi: không tìm thấy tệp" in out.out
+    assert "Đã nhập 1 bài" in out.err
+    assert len(list((site / "content" / "articles").rglob("*.md"))) == 1

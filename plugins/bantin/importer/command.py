@@ -70,8 +70,12 @@ def _one(importer: Importer, path: Path, out: Path, taken: set, dry_run: bool) -
     record: dict = {"input": str(path)}
     try:
         imported = importer.convert(path.read_bytes())
+    except FileNotFoundError:
+        return record | {"status": "error", "error": "không tìm thấy tệp"}
+    except PermissionError:
+        return record | {"status": "error", "error": "không có quyền đọc tệp"}
     except OSError as error:
-        return record | {"status": "error", "error": f"không đọc được tệp: {error.strerror}"}
+        return record | {"status": "error", "error": f"không đọc được tệp ({error.strerror})"}
     except (EncodingError, NothingToImport) as error:
         return record | {"status": "error", "error": str(error)}
     target = out / str(imported.year) / f"{imported.slug}.md"
