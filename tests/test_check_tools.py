@@ -78,3 +78,14 @@ def test_mistakes_in_arguments_are_explained_in_vietnamese(capsys):
     with pytest.raises(SystemExit):
         bantin(["import"])
     assert "lỗi: thiếu tham số bắt buộc" in capsys.readouterr().err
+
+
+def test_fields_left_for_review_are_a_warning(site, capsys):
+    site.article(
+        "a.md", GOOD.replace("---\n\n", "review: [unit, category]\n---\n\n") + "Nội dung.\n"
+    )
+    assert bantin(["check"]) == 0
+    assert capsys.readouterr().out == (
+        "content/articles/a.md:6: review: cảnh báo: cần người biên tập xem lại: unit, category; "
+        "sửa xong hãy xoá dòng review\n"
+    )

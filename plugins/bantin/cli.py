@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import hygiene
+from . import hygiene, review
 from .argvi import Parser
 from .catalog import ReadOptions, article_files, build_catalog, shown_path
 from .errors import ContentError, summary_line
@@ -29,15 +29,17 @@ def check(args: argparse.Namespace) -> int:
     config, addresses = _load_site(args.config)
     only = [Path(path) for path in args.paths] if args.paths else None
     docs_dir, root = Path(config.docs_dir), Path(config.config_file_path).parent
-    _, errors = build_catalog(
+    catalog, errors = build_catalog(
         docs_dir, root, addresses, ReadOptions(include_drafts=True, include_future=True), only=only
     )
     for error in errors:
         print(format_error(error, args.format, hint(error, root)))
     # Hygiene warnings print but never change the exit code.
+    warnings = review.pending(list(catalog.articles), docs_dir, root)
     for path in article_files(docs_dir, only):
-        for warning in hygiene.warnings(path, shown_path(path, root)):
-            print(format_error(warning, args.format, level="warning"))
+        warnings.extend(hygiene.warnings(path, shown_path(path, root)))
+    for warning in sorted(warnings):
+        print(format_error(warning, args.format, level="warning"))
     if errors:
         print(summary_line(len(errors)), file=sys.stderr)
         return 1
