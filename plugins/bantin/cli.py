@@ -40,6 +40,8 @@ def check(args: argparse.Namespace) -> int:
         warnings.extend(hygiene.warnings(path, shown_path(path, root)))
     for warning in sorted(warnings):
         print(format_error(warning, args.format, level="warning"))
+    if warnings:
+        print(f"{len(warnings)} cảnh báo (chỉ để nhắc, không làm lệnh thất bại).", file=sys.stderr)
     if errors:
         print(summary_line(len(errors)), file=sys.stderr)
         return 1

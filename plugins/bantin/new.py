@@ -79,7 +79,7 @@ def choose(registry, given: str | None, label: str, flag: str, prompt: Prompt, u
         found = candidates(registry, wanted, usable)
         if len(found) == 1:
             if clean(wanted) != found[0]:
-                print(f"{label}: dùng '{found[0]}' cho '{wanted}'", file=sys.stderr)
+                print(f"{label.capitalize()}: dùng '{found[0]}' cho '{wanted}'", file=sys.stderr)
             return found[0]
         if found and prompt.interactive:
             return prompt.pick(label, found)
