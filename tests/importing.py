@@ -33,3 +33,21 @@ def dry_run(capsys, *files: Path, extra: tuple[str, ...] = ()) -> list[dict]:
     records = json.loads(capsys.readouterr().out)
     assert code == (0 if all(r["status"] == "dry-run" for r in records) else 1)
     return records
+
+
+def legacy_bytes(text: str, encoding: str) -> bytes:
+    """`text` as an old Windows or ABC keyboard saved it; letters it cannot hold become '?'."""
+    import unicodedata
+
+    from bantin.importer.tcvn3 import TABLE
+
+    if encoding == "tcvn3":
+        reverse = {char: byte for byte, char in TABLE.items()}
+        return bytes(reverse.get(char, ord("?")) for char in unicodedata.normalize("NFC", text))
+    tones = "\u0300\u0309\u0303\u0301\u0323"
+    out = []
+    for char in text:  # Windows-1258 writes tones as combining marks after the letter
+        parts = unicodedata.normalize("NFD", char)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+        out.append(base + "".join(c for c in parts if c in tones))
+    return "".join(out).encode("cp1258", errors="replace")

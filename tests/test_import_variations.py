@@ -6,7 +6,7 @@ import pytest
 from bantin.importer.dates import date_line, lead_date
 from bantin.importer.decode import EncodingError, decode
 
-from tests.importing import VARIATIONS, dry_run, sample_site
+from tests.importing import SEEDS, VARIATIONS, dry_run, sample_site
 
 SAME_ARTICLE = dict(
     title="Huyện đoàn Yên Khánh ra quân chiến dịch thanh niên tình nguyện hè năm 2022",
@@ -209,3 +209,33 @@ def test_a_missing_file_is_named_and_the_rest_imported(site, capsys):
     assert "khong-co.txt: lỗi: không tìm thấy tệp" in out.out
     assert "Đã nhập 1 bài" in out.err
     assert len(list((site / "content" / "articles").rglob("*.md"))) == 1
+
+
+@pytest.mark.parametrize("encoding", ["windows-1258", "tcvn3"])
+@pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda path: path.name[:3])
+def test_real_articles_in_legacy_encodings_are_recognised(site, capsys, tmp_path, seed, encoding):
+    from tests.importing import legacy_bytes
+
+    legacy = tmp_path / seed.name
+    legacy.write_bytes(legacy_bytes(seed.read_text(encoding="utf-8"), encoding))
+    (record,) = dry_run(capsys, legacy)
+    assert record["encoding"] == encoding
+    if encoding == "windows-1258":
+        (original,) = dry_run(capsys, seed)
+        assert record["fields"] == original["fields"]
+
+
+@pytest.mark.parametrize(
+    ("mojibake", "text"),
+    [
+        ("ViÖt Nam", "Việt Nam"),
+        ("§oµn TNCS Hå ChÝ Minh", "Đoàn TNCS Hồ Chí Minh"),
+        ("Tr\u00adêng §¹i häc", "Trường Đại học"),
+        ("thanh niªn t×nh nguyÖn", "thanh niên tình nguyện"),
+    ],
+)
+def test_tcvn3_table_matches_the_text_old_fonts_show(mojibake, text):
+    """TCVN3 bytes read as Latin-1 give the garble every Vietnamese reader knows; decoded, the text."""
+    from bantin.importer.tcvn3 import decode_tcvn3
+
+    assert decode_tcvn3(mojibake.encode("latin-1")) == text

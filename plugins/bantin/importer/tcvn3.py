@@ -44,9 +44,3 @@ TABLE = _table()
 def decode_tcvn3(raw: bytes) -> str:
     """Decode VN3 bytes; a byte that is not text becomes U+FFFD (counted against the guess)."""
     return "".join(TABLE.get(byte, "\ufffd") for byte in raw)
-
-
-def encode_tcvn3(text: str) -> bytes:
-    """The inverse, for tests that write legacy files."""
-    reverse = {char: byte for byte, char in TABLE.items()}
-    return bytes(reverse[char] for char in text)
