@@ -13,7 +13,8 @@ from .dates import today
 from .registry import Unit
 from .render import Plain, article_text
 from .site import load_registries
-from .text import clean, fold, slugify
+from .fuzzy import candidates
+from .text import clean, slugify
 
 BODY = "<!-- Viết sapo (đoạn mở đầu) ở đây, rồi nội dung bài. Chú thích ảnh: một dòng chữ, dòng sau ghi {: .bt-caption } -->\n"
 
@@ -47,28 +48,6 @@ class Prompt:
             answer = self.read(f"Chọn {label} (số 1–{len(names)}): ").strip()
             if answer.isdigit() and 1 <= int(answer) <= len(names):
                 return names[int(answer) - 1]
-
-
-def candidates(registry, wanted: str, usable: Callable = lambda entry: True) -> list[str]:
-    """Registry names matching `wanted`: exact first, else with or without marks, close or partial."""
-    exact = registry.resolve(wanted)
-    if exact is not None:
-        return [exact.name]
-    key = fold(wanted)
-    entries = list(registry)
-    words = key.split()
-    found = [
-        entry.name
-        for entry in entries
-        if usable(entry)
-        and any(
-            all(word in fold(name).split() for word in words)
-            for name in (entry.name, *entry.aliases)
-        )
-    ]
-    if not found:
-        found = [name for name in registry.nearest(wanted) if usable(registry.resolve(name))]
-    return list(dict.fromkeys(found))
 
 
 def choose(registry, given: str | None, label: str, flag: str, prompt: Prompt, usable) -> str:

@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from ..fuzzy import candidates
 from ..progress import Progress
 from ..registry import unknown_message
 from ..site import load_registries
@@ -37,17 +38,20 @@ def run(args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
     if errors:
         return 1
-    for value, registry, kind, path in (
-        (args.unit, registries.units, "đơn vị", registries.units_path),
-        (args.category, registries.categories, "chuyên mục", registries.categories_path),
+    names = {}
+    for key, registry, kind, path in (
+        ("unit", registries.units, "đơn vị", registries.units_path),
+        ("category", registries.categories, "chuyên mục", registries.categories_path),
     ):
-        if value and registry.resolve(value) is None:
-            print(
-                f"lỗi: {unknown_message(kind, value, path, registry.nearest(value))}",
-                file=sys.stderr,
-            )
+        given = getattr(args, key)
+        found = candidates(registry, given) if given else [None]
+        if len(found) != 1:
+            print(f"lỗi: {unknown_message(kind, given, path, found)}", file=sys.stderr)
             return 2
-    importer = Importer(registries, Options(args.unit, args.category, args.encoding))
+        names[key] = found[0]
+        if given and registry.resolve(given) is None:
+            print(f"{kind.capitalize()}: dùng '{found[0]}' cho '{given}'", file=sys.stderr)
+    importer = Importer(registries, Options(names["unit"], names["category"], args.encoding))
     files = inputs(args.files)
     out = Path(args.out)
     progress = Progress(len(files), "Nhập bài")
