@@ -243,6 +243,11 @@ def test_tcvn3_table_matches_the_text_old_fonts_show(mojibake, text):
 
 def test_default_unit_may_be_typed_without_marks(site, capsys):
     (record,) = dry_run(
-        capsys, VARIATIONS / "date-in-words.txt", extra=("--unit", "ninh binh", "--category", "xay dung doan")
+        capsys,
+        VARIATIONS / "date-in-words.txt",
+        extra=("--unit", "ninh binh", "--category", "xay dung doan"),
     )
-    assert (record["fields"]["unit"], record["fields"]["category"]) == ("Tỉnh đoàn Ninh Bình", "Xây dựng Đoàn")
+    assert (record["fields"]["unit"], record["fields"]["category"]) == (
+        "Tỉnh đoàn Ninh Bình",
+        "Xây dựng Đoàn",
+    )

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from .catalog import ARTICLES_DIR
 from .dates import today
+from .fuzzy import candidates
 from .registry import Unit
 from .render import Plain, article_text
 from .site import load_registries
-from .fuzzy import candidates
 from .text import clean, slugify
 
 BODY = "<!-- Viết sapo (đoạn mở đầu) ở đây, rồi nội dung bài. Chú thích ảnh: một dòng chữ, dòng sau ghi {: .bt-caption } -->\n"
