@@ -41,3 +41,12 @@ class Parser(argparse.ArgumentParser):
                 break
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: lỗi: {message}\n")
+
+
+def add_command(commands, name: str, summary: str, description: str, examples: str):
+    """A `bantin` sub-command with its Vietnamese help, examples, and the site's `-f/--config`."""
+    parser = commands.add_parser(name, help=summary, description=description, epilog=examples)
+    parser.add_argument(
+        "-f", "--config", default="mkdocs.yml", metavar="MKDOCS_YML", help="tệp cấu hình MkDocs"
+    )
+    return parser

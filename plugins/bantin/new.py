@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from .argvi import add_command
 from .catalog import ARTICLES_DIR
 from .dates import today
 from .fuzzy import candidates
@@ -135,3 +136,38 @@ def create(args: argparse.Namespace, read: Callable[[str], str] = input) -> Path
             f"đã có tệp {path}; không ghi đè. Hãy đổi tiêu đề hoặc mở tệp đó để sửa"
         ) from None
     return path
+
+
+EXAMPLES = """
+Ví dụ:
+  bantin new                              hỏi lần lượt tiêu đề, đơn vị, chuyên mục, tác giả
+  bantin new --title "Ra quân Chiến dịch hè 2025" --unit "yen khanh" --category "tinh nguyen"
+
+Đơn vị và chuyên mục được tìm gần đúng (có dấu hay không dấu, một phần tên). Ngày là hôm nay
+theo giờ Việt Nam. Tệp được đặt tên theo tiêu đề trong content/articles/NĂM/ và không bao giờ
+ghi đè tệp đã có.
+"""
+
+
+def add_parser(commands) -> None:
+    """`bantin new`, with its Vietnamese help."""
+    new = add_command(
+        commands,
+        "new",
+        "tạo một bài viết mới",
+        "Tạo tệp bài viết mới với front matter đầy đủ.",
+        EXAMPLES,
+    )
+    new.add_argument("--title", metavar="TIÊU_ĐỀ", help="tiêu đề bài")
+    new.add_argument("--unit", metavar="TÊN", help="đơn vị (tên, alias, hoặc một phần tên)")
+    new.add_argument("--category", metavar="TÊN", help="chuyên mục (tên, alias, hoặc một phần tên)")
+    new.add_argument("--author", metavar="TÊN", help="tác giả, in cuối bài")
+    new.add_argument("--tags", metavar="THẺ", help="các thẻ, cách nhau bởi dấu phẩy")
+    new.add_argument(
+        "--date", metavar="NGÀY", help="ngày đăng YYYY-MM-DD (mặc định: hôm nay, giờ Việt Nam)"
+    )
+    new.add_argument("--draft", action="store_true", help="đánh dấu là bản nháp")
+    new.add_argument(
+        "--no-input", action="store_true", help="không hỏi; thiếu thông tin thì báo lỗi"
+    )
+    new.set_defaults(run=run)

@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from ..argvi import add_command
 from ..fuzzy import candidates
 from ..progress import Progress
 from ..registry import unknown_message
@@ -156,3 +157,48 @@ def _summary(records: list[dict]) -> None:
             "sửa xong thì xoá dòng review (và draft: true nếu có).",
             file=sys.stderr,
         )
+
+
+EXAMPLES = """
+Ví dụ:
+  bantin import cu/*.txt --out content/articles
+  bantin import cu/ --out content/articles --unit "Tỉnh đoàn Bắc Kạn"
+  bantin import bai.txt --out content/articles --dry-run --json
+
+Mỗi tệp văn bản (chép từ cổng thông tin cũ) thành một bài Markdown ở DIR/NĂM/tên-bài.md.
+Công cụ nhận ra tiêu đề, dòng ngày tháng, nhãn chuyên mục, chú thích ảnh, chữ ký tác giả, và
+bỏ các dòng rác của cổng (thanh công cụ, bộ đếm lượt xem...) — mọi dòng bỏ đi đều được liệt kê.
+Trường nào không chắc được ghi vào review: [...] để người biên tập xem lại. Không bao giờ ghi
+đè tệp đã có. Đọc được UTF-8 (có hoặc không BOM), Windows-1258 và TCVN3 (ABC).
+"""
+
+
+def add_parser(commands) -> None:
+    """`bantin import`, with its Vietnamese help."""
+    importer = add_command(
+        commands,
+        "import",
+        "chuyển bài văn bản cũ (.txt) thành bài Markdown",
+        "Chuyển bài viết dạng văn bản thuần từ cổng thông tin cũ thành bài Markdown.",
+        EXAMPLES,
+    )
+    importer.add_argument(
+        "files", nargs="+", metavar="TỆP", help="tệp .txt hoặc thư mục chứa chúng"
+    )
+    importer.add_argument(
+        "--out", required=True, metavar="DIR", help="thư mục ghi bài, thường là content/articles"
+    )
+    importer.add_argument(
+        "--unit", help="đơn vị mặc định khi bài không nêu rõ (tên trong units.yml)"
+    )
+    importer.add_argument(
+        "--category", metavar="TÊN", help="chuyên mục mặc định khi bài không có nhãn"
+    )
+    importer.add_argument(
+        "--encoding",
+        choices=("utf-8", "windows-1258", "tcvn3"),
+        help="mã hoá của tệp (mặc định: tự nhận)",
+    )
+    importer.add_argument("--dry-run", action="store_true", help="chỉ xem kết quả, không ghi tệp")
+    importer.add_argument("--json", action="store_true", help="in kết quả từng tệp dạng JSON")
+    importer.set_defaults(run=run)
