@@ -63,6 +63,8 @@ def test_import_never_loses_a_line(parts):
         rest = [clean(raw) for raw in text.splitlines() if clean(raw) and clean(raw) != clean(date)]
         assert all(junk_reason(line) for line in rest)
         return
+    numbered = enumerate(text.replace("\r\n", "\n").split("\n"), start=1)
+    assert set(imported.roles) == {number for number, raw in numbered if clean(raw)}
     reader = seen_by_reader(imported).casefold()
     dropped = {clean(d.text) for d in imported.dropped}
     for raw in text.replace("\r\n", "\n").split("\n"):

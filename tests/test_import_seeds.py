@@ -127,3 +127,16 @@ def test_import_never_overwrites(site, capsys):
     assert "không ghi đè" in out.out
     assert "bỏ qua 1 tệp đã có" in out.err
     assert target.read_text(encoding="utf-8") == edited
+
+
+def test_report_says_where_every_line_went(site, capsys):
+    seed = SEEDS / "003_a2f2d6164fe9a795.txt"
+    (record,) = dry_run(capsys, seed)
+    lines = seed.read_text(encoding="utf-8").split("\n")
+    with_text = [str(n) for n, line in enumerate(lines, 1) if line.replace("\u00a0", " ").strip()]
+    assert sorted(record["lines"], key=int) == with_text
+    assert record["blank_lines"] == len(lines) - len(with_text)
+    assert record["lines"]["1"] == "title"
+    assert record["lines"]["3"] == "date"
+    assert record["lines"]["5"] == "body"  # the label went to category, the lead stayed
+    assert record["lines"]["31"] == "author"

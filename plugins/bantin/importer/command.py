@@ -115,6 +115,7 @@ def _describe(imported: Imported) -> dict:
             {"line": d.number, "text": d.text, "reason": d.reason} for d in imported.dropped
         ],
         "blank_lines": imported.blank_lines,
+        "lines": {str(number): role for number, role in imported.roles.items()},
         "review": imported.review,
         "draft": imported.draft,
     }

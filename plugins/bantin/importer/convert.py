@@ -49,6 +49,7 @@ class Imported:
     review: list[str] = field(default_factory=list)
     draft: bool = False
     blank_lines: int = 0
+    roles: dict[int, str] = field(default_factory=dict)
 
     @property
     def year(self) -> int:
@@ -131,6 +132,7 @@ class Importer:
             review=review,
             draft=draft,
             blank_lines=sum(1 for line in decoded.text.split("\n") if not line.strip("\u00a0 \t")),
+            roles=layout.roles(),
         )
 
     def _title(self, layout: Layout) -> Guess:

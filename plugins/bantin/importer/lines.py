@@ -91,6 +91,23 @@ class Layout:
     def captions(self) -> list[str]:
         return [p.text for p in self.paragraphs if p.caption]
 
+    def roles(self) -> dict[int, str]:
+        """Where each line with text went (the report's proof that nothing was lost)."""
+        found: dict[int, str] = {}
+        for line, role in (
+            (self.title, "title"),
+            (self.date_source, "date"),
+            (self.category_source, "category"),
+            (self.signature, "author"),
+        ):
+            if line is not None:
+                found[line.number] = role
+        for paragraph in self.paragraphs:
+            found[paragraph.number] = "caption" if paragraph.caption else "body"
+        for dropped in self.dropped:  # a view count after a date leaves that line a date line
+            found.setdefault(dropped.number, "dropped")
+        return dict(sorted(found.items()))
+
 
 def read_lines(text: str, is_category: Callable[[str], str | None]) -> Layout:
     """Classify every line of `text`; `is_category` maps a label to its registry name, or None."""
