@@ -251,3 +251,25 @@ def test_default_unit_may_be_typed_without_marks(site, capsys):
         "Tỉnh đoàn Ninh Bình",
         "Xây dựng Đoàn",
     )
+
+
+def test_breadcrumb_category_line_time_before_date_and_share_buttons(site, capsys):
+    (record,) = dry_run(capsys, VARIATIONS / "breadcrumb-and-buttons.txt")
+    assert [d["text"] for d in record["dropped"]] == [
+        "Trang chủ",
+        "Lượt xem: 532",
+        "Chia sẻ",
+        "Bình luận",
+    ]
+    assert record["fields"] | {"captions": None} == {
+        "title": "Thành đoàn Móng Cái ra quân Tháng Thanh niên năm 2024",
+        "date": "2024-03-05T09:15",
+        "unit": "Thành đoàn Móng Cái",
+        "category": "Tin tức - Sự kiện",
+        "author": "Tin, ảnh: Thu Hà",
+        "captions": None,
+    }
+    assert record["fields"]["captions"] == [
+        "Các đại biểu thực hiện nghi thức ra quân (Ảnh: Thu Hà)"
+    ]
+    assert record["review"] == []

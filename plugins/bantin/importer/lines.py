@@ -18,6 +18,7 @@ from .dates import DateLine, date_line, is_view_counter, opens_with_time
 _JUNK = [
     (re.compile(r"PublishingPortal|Block_\w+", re.I), "khối giao diện của cổng thông tin"),
     (re.compile(r"^(?:tăng|giảm)\s+cỡ\s+chữ", re.I), "thanh công cụ của cổng thông tin"),
+    (re.compile(r"^trang\s+chủ(?:\s*[>»/|›].*)?$", re.I), "đường dẫn trang của cổng thông tin"),
     (
         re.compile(
             r"^(?:in\s+bài(?:\s+viết)?|gửi\s+(?:email|bài\s+viết|cho\s+bạn\s+bè)|bản\s+in|chia\s+sẻ|"
