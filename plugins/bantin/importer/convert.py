@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 
 from ..article import Registries
 from ..dates import today
@@ -20,6 +20,14 @@ from .lines import Dropped, Layout, read_lines
 
 _SOURCE_TAG = re.compile(r"^([A-ZĐ][A-ZĐ0-9]{1,9}):\s+(?=\S)")
 _PROVISIONAL_TITLE = 160
+
+
+@dataclass(frozen=True)
+class DateGuess(Guess):
+    """The date as the front matter writes it, and as a calendar day and time for the rest."""
+
+    day: date | None = None
+    at: time | None = None
 
 
 class NothingToImport(ValueError):
@@ -81,43 +89,18 @@ class Importer:
         if layout.title is None and not layout.paragraphs:
             dropped = f" ({len(layout.dropped)} dòng rác đã bỏ)" if layout.dropped else ""
             raise NothingToImport(f"tệp không có nội dung bài viết{dropped}")
-        guesses: dict[str, Guess] = {}
-        review: list[str] = []
-        draft = False
-
-        title = self._title(layout)
-        guesses["title"] = title
-        day, at, guesses["date"] = self._date(layout)
-        # A stand-in title comes from the lead, so only a real title counts as the title zone.
-        written_title = layout.title.text if layout.title else ""
-        unit = self.units.infer(written_title, layout.lead, _rest(layout), day, self.default_unit)
-        guesses["unit"] = unit
-        category = (
-            Guess(layout.category, HIGH, "nhãn chuyên mục")
-            if layout.category
-            else self.categories.infer(written_title, layout.lead, self.default_category)
-        )
-        guesses["category"] = category
-        author = _author(layout)
-        guesses["author"] = author
-
-        for name, guess in guesses.items():
-            if not guess.sure:
-                review.append(name)
-        if day is None:
-            day, draft = today(), True
-        unit_name = unit.value
-        if unit_name is None:
-            unit_name, draft = next(iter(self.registries.units)).name, True
-        # With no clue at all the first category (the general news) stands in; it is in review.
-        category_name = category.value or next(iter(self.registries.categories)).name
-
+        guesses = self._guesses(layout)
+        review = [name for name, guess in guesses.items() if not guess.sure]
+        day, at = guesses["date"].day, guesses["date"].at
+        # Required fields with no clue at all get a stand-in and keep the article a draft; the
+        # category's stand-in is the first (general news) and the article can still be published.
+        draft = day is None or guesses["unit"].value is None
         fields = {
-            "title": title.value,
-            "date": Plain(front_matter_value(day, at)),
-            "unit": unit_name,
-            "category": category_name,
-            "author": author.value,
+            "title": guesses["title"].value,
+            "date": Plain(front_matter_value(day or today(), at)),
+            "unit": guesses["unit"].value or next(iter(self.registries.units)).name,
+            "category": guesses["category"].value or next(iter(self.registries.categories)).name,
+            "author": guesses["author"].value,
             "review": review,
             "draft": True if draft else None,
         }
@@ -135,6 +118,23 @@ class Importer:
             roles=layout.roles(),
         )
 
+    def _guesses(self, layout: Layout) -> dict[str, Guess]:
+        day = self._date(layout)
+        # A stand-in title comes from the lead, so only a real title counts as the title zone.
+        title = layout.title.text if layout.title else ""
+        unit = self.units.infer(title, layout.lead, _rest(layout), day.day, self.default_unit)
+        if layout.category:
+            category = Guess(layout.category, HIGH, "nhãn chuyên mục")
+        else:
+            category = self.categories.infer(title, layout.lead, self.default_category)
+        return {
+            "title": self._title(layout),
+            "date": day,
+            "unit": unit,
+            "category": category,
+            "author": _author(layout),
+        }
+
     def _title(self, layout: Layout) -> Guess:
         if layout.title is not None:
             text = layout.title.text
@@ -143,16 +143,18 @@ class Importer:
             return Guess(text, sure, f"dòng {layout.title.number}")
         return Guess(provisional_title(layout.lead), LOW, "tạm lấy từ sapo")
 
-    def _date(self, layout: Layout) -> tuple[date | None, object, Guess]:
+    def _date(self, layout: Layout) -> DateGuess:
         if layout.date is not None:
             found = layout.date.found
-            value = front_matter_value(found.on(), found.at)
-            return found.on(), found.at, Guess(value, HIGH, f"dòng {layout.date_source.number}")
+            source = f"dòng {layout.date_source.number}"
+            return DateGuess(
+                front_matter_value(found.on(), found.at), HIGH, source, (), found.on(), found.at
+            )
         found = lead_date(layout.lead)
         if found is not None and found.on() is not None:
             value = front_matter_value(found.on(), found.at)
-            return found.on(), found.at, Guess(value, MEDIUM, "sapo")
-        return None, None, Guess(None, LOW, "không tìm thấy")
+            return DateGuess(value, MEDIUM, "sapo", (), found.on(), found.at)
+        return DateGuess(None, LOW, "không tìm thấy")
 
 
 def _rest(layout: Layout) -> str:
