@@ -1,0 +1,237 @@
+"""Every image of the site's articles, produced before the build writes anything.
+
+`prepare` finds covers and body images in the catalog, produces what each needs (in threads:
+Pillow releases the GIL while it decodes, resizes and encodes), and reports each bad image as a
+`ContentError` at the line that names it. The result, `SiteImages`, is what the hooks and the
+templates read.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from ..article import Article
+from ..catalog import shown_path
+from ..errors import ContentError
+from ..text import slugify
+from . import encode, markup
+from .cache import ImageCache, cache_key
+from .products import (
+    RESPONSIVE,
+    SHARE,
+    THUMBNAIL,
+    Picture,
+    Settings,
+    Variant,
+    drawn_share,
+    produce,
+)
+from .sharecard import CardText, Typeface, draw_card
+
+COVER_PRODUCTS = (RESPONSIVE, THUMBNAIL, SHARE)
+BODY_PRODUCTS = (RESPONSIVE,)
+IMAGE_FIELD = "ảnh"
+
+
+@dataclass(frozen=True)
+class ShareOptions:
+    """How cards are drawn for articles without a cover."""
+
+    enabled: bool = True
+    site_name: str = ""
+    logo: str | None = None
+    """Path relative to docs_dir."""
+
+
+@dataclass
+class ArticleImages:
+    cover: Picture | None = None
+    thumb: Picture | None = None
+    share: Variant | None = None
+    body: dict[str, Picture] = field(default_factory=dict)
+    """Pictures by path from docs_dir."""
+    left_out: set[str] = field(default_factory=set)
+    """Bad images, by path from docs_dir and as written: their <img> is removed from the page."""
+
+
+@dataclass
+class SiteImages:
+    """The images of one build, read by the hooks and (as `bantin_images`) by the templates."""
+
+    sizes: str
+    thumb_sizes: str
+    articles: dict[str, ArticleImages] = field(default_factory=dict)
+    sources: set[str] = field(default_factory=set)
+    """Source images replaced by their published variants; they are not copied into the site."""
+
+    def cover(self, article: Article) -> Picture | None:
+        return self._of(article).cover
+
+    def thumb(self, article: Article) -> Picture | None:
+        return self._of(article).thumb
+
+    def share(self, article: Article) -> Variant | None:
+        return self._of(article).share
+
+    def _of(self, article: Article) -> ArticleImages:
+        return self.articles.get(article.src) or ArticleImages()
+
+    def outputs(self) -> dict[str, Path]:
+        """Every published file: its site path and the cached file to copy."""
+        found: dict[str, Path] = {}
+        for images in self.articles.values():
+            pictures = [images.cover, images.thumb, *images.body.values()]
+            for picture in pictures:
+                if picture is not None:
+                    found.update((v.url, v.cached) for v in picture.variants)
+            if images.share is not None:
+                found[images.share.url] = images.share.cached
+        return dict(sorted(found.items()))
+
+
+@dataclass(frozen=True)
+class _Use:
+    """One place an article names an image."""
+
+    article: Article
+    line: int
+    field: str
+    written: str
+    path: str | None
+    """From docs_dir; None when the written path leaves docs_dir."""
+
+
+def prepare(
+    articles: Iterable[Article],
+    docs_dir: Path,
+    root: Path,
+    settings: Settings,
+    cache: ImageCache,
+    share: ShareOptions,
+    sizes: tuple[str, str],
+) -> tuple[SiteImages, list[ContentError]]:
+    """Produce every image the articles need; bad ones become errors and are left out."""
+    articles = list(articles)
+    site = SiteImages(*sizes)
+    uses = [use for article in articles for use in _uses(article, docs_dir)]
+    needs: dict[str, set[str]] = defaultdict(set)
+    for use in uses:
+        if use.path is not None:
+            needs[use.path].update(COVER_PRODUCTS if use.field == "cover" else BODY_PRODUCTS)
+
+    results = _produce_all(needs, docs_dir, settings, cache)
+    errors = []
+    for use in uses:
+        images = site.articles.setdefault(use.article.src, ArticleImages())
+        outcome = results.get(use.path) if use.path else _outside(docs_dir)
+        if isinstance(outcome, str):
+            errors.append(_error(use, outcome, docs_dir, root))
+            images.left_out.update({use.written, use.path or use.written})
+            continue
+        site.sources.add(use.path)
+        if use.field == "cover":
+            images.cover, images.thumb = outcome[RESPONSIVE], outcome[THUMBNAIL]
+            images.share = outcome[SHARE]
+        else:
+            images.body[use.path] = outcome[RESPONSIVE]
+
+    if share.enabled:
+        _draw_cards(site, articles, docs_dir, root, settings, cache, share, errors)
+    return site, sorted(errors)
+
+
+def _uses(article: Article, docs_dir: Path) -> list[_Use]:
+    base = posixpath.dirname(article.src)
+    uses = []
+    if article.cover:
+        line = field_line(docs_dir / article.src, "cover")
+        uses.append(_Use(article, line, "cover", article.cover, article.cover))
+    for ref in markup.find_images(article.body, article.body_line):
+        uses.append(_Use(article, ref.line, IMAGE_FIELD, ref.src, markup.resolve(ref.src, base)))
+    return uses
+
+
+def _produce_all(
+    needs: dict[str, set[str]], docs_dir: Path, settings: Settings, cache: ImageCache
+) -> dict[str, dict | str]:
+    """Products per source path, or the Vietnamese reason it cannot be published."""
+
+    def one(path: str) -> dict | str:
+        source = docs_dir / path
+        if not source.is_file():
+            return f"không tìm thấy tệp (tìm ở {docs_dir.name}/{path})"
+        order = tuple(product for product in COVER_PRODUCTS if product in needs[path])
+        try:
+            return produce(source.read_bytes(), _stem(path), order, settings, cache)
+        except encode.ImageProblem as problem:
+            return str(problem)
+
+    paths = sorted(needs)
+    with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
+        return dict(zip(paths, pool.map(one, paths), strict=True))
+
+
+def _draw_cards(site, articles, docs_dir, root, settings, cache, share, errors) -> None:
+    logo, logo_bytes = None, b""
+    if share.logo:
+        try:
+            logo_bytes = (docs_dir / share.logo).read_bytes()
+            logo = encode.load(logo_bytes, settings.max_pixels)
+        except (OSError, encode.ImageProblem) as problem:
+            config = shown_path(root / "mkdocs.yml", root)
+            errors.append(ContentError(config, 1, "share_logo", f"logo '{share.logo}': {problem}"))
+    typeface = Typeface()
+    for article in articles:
+        images = site.articles.setdefault(article.src, ArticleImages())
+        if images.share is not None:
+            continue
+        text = CardText(article.title, article.date_line, share.site_name)
+        identity = cache_key(*text.__dict__.values(), logo_bytes, typeface.path.name)
+        images.share = drawn_share(
+            identity.encode(),
+            lambda text=text: draw_card(text, logo, typeface),
+            article.slug[:40].rstrip("-"),
+            settings,
+            cache,
+        )
+
+
+def _outside(docs_dir: Path) -> str:
+    return (
+        f"đường dẫn đi ra ngoài thư mục {docs_dir.name}/; hãy đặt ảnh trong "
+        f"{docs_dir.name}/images/ và viết đường dẫn tương đối tới đó"
+    )
+
+
+def _error(use: _Use, reason: str, docs_dir: Path, root: Path) -> ContentError:
+    shown = shown_path(docs_dir / use.article.src, root)
+    return ContentError(shown, use.line, use.field, f"ảnh '{use.written}': {reason}")
+
+
+def _stem(path: str) -> str:
+    return slugify(PurePosixPath(path).stem) or "anh"
+
+
+_FIELD = re.compile(r"^(?P<name>[A-Za-z_]+)\s*:")
+
+
+def field_line(path: Path, name: str) -> int:
+    """The front-matter line of `name` in an article file (1 when it cannot be found)."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    for number, line in enumerate(lines[1:], start=2):
+        if line.strip() == "---":
+            break
+        match = _FIELD.match(line)
+        if match and match.group("name") == name:
+            return number
+    return 1
