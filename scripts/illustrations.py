@@ -163,7 +163,7 @@ def main() -> None:
     for name, draw in drawings.items():
         image = label(draw(random.Random(name), font), font)
         image.save(OUT / f"{name}.jpg", quality=88, optimize=True)
-    logo(font).save(ROOT / "content" / "images" / "logo-bantin.png", optimize=True)
+    logo(font).save(ROOT / "plugins" / "bantin" / "images" / "logo.png", optimize=True)
 
 
 if __name__ == "__main__":

@@ -38,6 +38,7 @@ from .sharecard import CardText, Typeface, draw_card
 COVER_PRODUCTS = (RESPONSIVE, THUMBNAIL, SHARE)
 BODY_PRODUCTS = (RESPONSIVE,)
 IMAGE_FIELD = "ảnh"
+LOGO = Path(__file__).parent / "logo.png"
 
 
 @dataclass(frozen=True)
@@ -180,13 +181,12 @@ def _produce_all(
 
 def _draw_cards(site, articles, docs_dir, root, settings, cache, share, errors) -> None:
     logo, logo_bytes = None, b""
-    if share.logo:
-        try:
-            logo_bytes = (docs_dir / share.logo).read_bytes()
-            logo = encode.load(logo_bytes, settings.max_pixels)
-        except (OSError, encode.ImageProblem) as problem:
-            config = shown_path(root / "mkdocs.yml", root)
-            errors.append(ContentError(config, 1, "share_logo", f"logo '{share.logo}': {problem}"))
+    try:
+        logo_bytes = (docs_dir / share.logo if share.logo else LOGO).read_bytes()
+        logo = encode.load(logo_bytes, settings.max_pixels)
+    except (OSError, encode.ImageProblem) as problem:
+        config = shown_path(root / "mkdocs.yml", root)
+        errors.append(ContentError(config, 1, "share_logo", f"logo '{share.logo}': {problem}"))
     typeface = Typeface()
     for article in articles:
         images = site.articles.setdefault(article.src, ArticleImages())

@@ -33,7 +33,8 @@ class ImagesConfig(Config):
     share_cards = c.Type(bool, default=True)
     """Draw a 1200×630 share card for articles without a cover."""
     share_logo = c.Optional(c.Type(str))
-    """The logo on drawn share cards, relative to docs_dir (PNG with transparency is best)."""
+    """The organisation's logo on drawn share cards, relative to docs_dir (a PNG with
+    transparency is best); without it, Bản Tin's own mark."""
 
     def settings(self) -> Settings:
         return Settings(

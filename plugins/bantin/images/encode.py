@@ -58,9 +58,9 @@ def load(data: bytes, max_pixels: int, shortest_side: int = 0) -> Image.Image:
         image.draft("RGB", (shortest_side, shortest_side))
     try:
         image.load()
-    except (OSError, SyntaxError, ValueError, EOFError) as error:
+    except (OSError, SyntaxError, ValueError, EOFError):
         raise ImageProblem(
-            f"ảnh bị hỏng hoặc chưa tải lên hết ({error}); hãy xuất lại ảnh từ máy và chép lại"
+            "ảnh bị hỏng hoặc chưa chép hết (tệp bị cắt); hãy xuất lại ảnh từ máy và chép lại"
         ) from None
     return normalise(image)
 
