@@ -277,3 +277,20 @@ def test_an_image_inside_running_text_stays_in_its_paragraph():
 
     assert markup.rewrite(html, render) == "<p>Trước [P] sau.</p><ul><li>[P]</li></ul>"
     assert seen == [("x.jpg", None), ("y.jpg", None)]
+
+
+def test_figures_one_after_another_keep_their_own_captions():
+    html = (
+        '<p class="bt-caption"><img alt="a" src="a.jpg">\nChú thích A</p>\n'
+        '<p class="bt-caption"><img alt="b" src="b.jpg">\nChú thích B</p>\n'
+        '<p class="bt-caption">Chú thích lẻ</p>\n'
+        '<p><img alt="c" src="c.jpg"></p>\n<p class="bt-caption">Chú thích C</p>'
+    )
+
+    def render(found):
+        return f"[{found.attributes['src']}: {found.caption}]"
+
+    assert markup.rewrite(html, render) == (
+        "[a.jpg: Chú thích A]\n[b.jpg: Chú thích B]\n"
+        '<p class="bt-caption">Chú thích lẻ</p>\n[c.jpg: Chú thích C]'
+    )

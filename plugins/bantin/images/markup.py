@@ -28,7 +28,7 @@ _IMAGES = re.compile(
     # An image alone in its paragraph (with caption text after it, or a caption paragraph next)…
     r'<p(?P<caption_class> class="bt-caption")?>\s*(?P<img><img\b[^>]*>)\s*(?:<br>)?\s*'
     r"(?P<text>(?:(?!</p>).)*?)\s*</p>"
-    r'(?:\s*<p class="bt-caption">(?P<after>(?:(?!</p>).)*)</p>)?'
+    r'(?P<next>\s*<p class="bt-caption">(?P<after>(?:(?!</p>|<img).)*)</p>)?'
     # …or any other image: in running text, a list, a table.
     r"|(?P<lone><img\b[^>]*>)",
     re.DOTALL,
@@ -102,12 +102,14 @@ def _replace(match: re.Match, render: Callable[[Found], str | None]) -> str:
         return whole[: start - match.start()] + rendered + whole[end - match.start() :]
     attributes = _attributes(match.group("img"))
     caption = text or match.group("after") or html.escape(attributes.get("title", ""))
+    # A caption paragraph after an image that already has its caption belongs to no one here.
+    untouched = (match.group("next") or "") if text else ""
     rendered = render(Found(attributes, caption))
     if rendered is None:
         return match.group(0)
     if rendered == "" and caption:
-        return f'<p class="bt-caption">{caption}</p>'
-    return rendered
+        return f'<p class="bt-caption">{caption}</p>' + untouched
+    return rendered + untouched
 
 
 def _attributes(tag: str) -> dict[str, str]:
