@@ -47,6 +47,13 @@ def check(args: argparse.Namespace) -> int:
     return 0
 
 
+def bench_images(args: argparse.Namespace) -> int:
+    from .images.bench import run
+
+    print(run(args.photos).report())
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bantin", description="Công cụ Bản Tin")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -55,6 +62,11 @@ def build_parser() -> argparse.ArgumentParser:
     checker.add_argument("-f", "--config", default="mkdocs.yml", help="tệp cấu hình MkDocs")
     checker.add_argument("--format", choices=("text", "github"), default="text")
     checker.set_defaults(run=check)
+    images = commands.add_parser(
+        "bench-images", help="đo tốc độ mã hoá ảnh (lần đầu và khi build lại)"
+    )
+    images.add_argument("--photos", type=int, default=12, help="số ảnh 4000×3000 tổng hợp")
+    images.set_defaults(run=bench_images)
     return parser
 
 

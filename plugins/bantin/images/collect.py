@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+import threading
 from collections import defaultdict
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -33,12 +34,13 @@ from .products import (
     drawn_share,
     produce,
 )
-from .sharecard import CardText, Typeface, draw_card
+from .sharecard import FONT, CardText, Typeface, draw_card
 
 COVER_PRODUCTS = (RESPONSIVE, THUMBNAIL, SHARE)
 BODY_PRODUCTS = (RESPONSIVE,)
 IMAGE_FIELD = "ảnh"
 LOGO = Path(__file__).parent / "logo.png"
+WORKERS = min(4, os.cpu_count() or 1)
 
 
 @dataclass(frozen=True)
@@ -175,7 +177,7 @@ def _produce_all(
             return str(problem)
 
     paths = sorted(needs)
-    with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
         return dict(zip(paths, pool.map(one, paths), strict=True))
 
 
@@ -187,20 +189,23 @@ def _draw_cards(site, articles, docs_dir, root, settings, cache, share, errors) 
     except (OSError, encode.ImageProblem) as problem:
         config = shown_path(root / "mkdocs.yml", root)
         errors.append(ContentError(config, 1, "share_logo", f"logo '{share.logo}': {problem}"))
-    typeface = Typeface()
-    for article in articles:
-        images = site.articles.setdefault(article.src, ArticleImages())
-        if images.share is not None:
-            continue
+    fonts = threading.local()  # a FreeType face is not to be shared between threads
+
+    def card(article: Article) -> Variant:
         text = CardText(article.title, article.date_line, share.site_name)
-        identity = cache_key(*text.__dict__.values(), logo_bytes, typeface.path.name)
-        images.share = drawn_share(
-            identity.encode(),
-            lambda text=text: draw_card(text, logo, typeface),
-            article.slug[:40].rstrip("-"),
-            settings,
-            cache,
-        )
+        identity = cache_key(*text.__dict__.values(), logo_bytes, FONT.name)
+
+        def draw():
+            if not hasattr(fonts, "typeface"):
+                fonts.typeface = Typeface(FONT)
+            return draw_card(text, logo, fonts.typeface)
+
+        return drawn_share(identity.encode(), draw, article.slug[:40].rstrip("-"), settings, cache)
+
+    bare = [a for a in articles if site.articles.setdefault(a.src, ArticleImages()).share is None]
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        for article, variant in zip(bare, pool.map(card, bare), strict=True):
+            site.articles[article.src].share = variant
 
 
 def _outside(docs_dir: Path) -> str:

@@ -79,8 +79,8 @@ def produce(
     stored = {product: cache.get(key) for product, key in keys.items()}
     missing = [product for product, items in stored.items() if items is None]
     if missing:
-        needed = max(*settings.widths, *settings.thumb_widths, SHARE_SIZE[0])
-        image = encode.load(data, settings.max_pixels, shortest_side=needed)
+        needed = (max(*settings.widths, *settings.thumb_widths, SHARE_SIZE[0]), SHARE_SIZE[1])
+        image = encode.load(data, settings.max_pixels, least=needed)
         for product in missing:
             stored[product] = cache.put(keys[product], _render(image, product, settings))
     return {
