@@ -133,8 +133,9 @@ def label(image: Image.Image, font) -> Image.Image:
     """Soften the drawing a little and mark it, in the picture itself, as an illustration."""
     image = image.filter(ImageFilter.GaussianBlur(1.2))
     pen = ImageDraw.Draw(image)
-    pen.rounded_rectangle((40, SIZE[1] - 120, 520, SIZE[1] - 40), radius=16, fill=(0, 0, 0))
-    pen.text((280, SIZE[1] - 80), "Ảnh minh họa", font=font(44), fill=(255, 255, 255), anchor="mm")
+    # Inside the 16:9 middle, so the mark survives the crop of card thumbnails.
+    pen.rounded_rectangle((60, SIZE[1] - 230, 540, SIZE[1] - 150), radius=16, fill=(0, 0, 0))
+    pen.text((300, SIZE[1] - 190), "Ảnh minh họa", font=font(44), fill=(255, 255, 255), anchor="mm")
     return image
 
 

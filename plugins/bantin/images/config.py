@@ -22,7 +22,7 @@ class ImagesConfig(Config):
     jpeg_quality = c.Type(int, default=Encoding.jpeg_quality)
     max_pixels = c.Type(int, default=Settings.max_pixels)
     """Larger images are refused (decompression bombs; a 48 MP phone photo still passes)."""
-    sizes = c.Type(str, default="(min-width: 76.25em) 800px, 100vw")
+    sizes = c.Type(str, default="(min-width: 100em) 1100px, (min-width: 76.25em) 940px, 100vw")
     """The `sizes` of article images: how wide they show, so phones pick a small file."""
     thumb_sizes = c.Type(str, default="(min-width: 45em) 330px, 100vw")
     """The `sizes` of card thumbnails."""
