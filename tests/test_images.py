@@ -294,3 +294,13 @@ def test_figures_one_after_another_keep_their_own_captions():
         "[a.jpg: Chú thích A]\n[b.jpg: Chú thích B]\n"
         '<p class="bt-caption">Chú thích lẻ</p>\n[c.jpg: Chú thích C]'
     )
+
+
+def test_check_reports_bad_images_without_building(tiny_site, monkeypatch, capsys):
+    from bantin.cli import main as bantin
+
+    expected = [_bad_article(tiny_site, case) for case in ("truncated", "outside")]
+    monkeypatch.chdir(tiny_site.root)
+    assert bantin(["check"]) == 1
+    assert capsys.readouterr().out.splitlines() == sorted(expected)
+    assert not tiny_site.site.exists()

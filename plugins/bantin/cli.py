@@ -31,13 +31,14 @@ def format_error(error: ContentError, style: str) -> str:
 def check(args: argparse.Namespace) -> int:
     config, addresses = _load_site(args.config)
     only = [Path(path) for path in args.paths] if args.paths else None
-    _, errors = build_catalog(
+    catalog, errors = build_catalog(
         Path(config.docs_dir),
         Path(config.config_file_path).parent,
         addresses,
         ReadOptions(include_drafts=True, include_future=True),
         only=only,
     )
+    errors = sorted([*errors, *_image_errors(config, catalog)])
     for error in errors:
         print(format_error(error, args.format))
     if errors:
@@ -45,6 +46,17 @@ def check(args: argparse.Namespace) -> int:
         return 1
     print("Không có lỗi nội dung.", file=sys.stderr)
     return 0
+
+
+def _image_errors(config, catalog) -> list[ContentError]:
+    """Bad covers and body images, when the site uses the bantin-images plugin."""
+    plugin = config.plugins.get("bantin-images")
+    if plugin is None or not plugin.config.enabled:
+        return []
+    from .images.collect import problems
+
+    root = Path(config.config_file_path).parent
+    return problems(catalog.articles, Path(config.docs_dir), root, plugin.config.max_pixels)
 
 
 def bench_images(args: argparse.Namespace) -> int:

@@ -124,16 +124,15 @@ def prepare(
     articles = list(articles)
     site = SiteImages(*sizes)
     uses = [use for article in articles for use in _uses(article, docs_dir)]
-    needs: dict[str, set[str]] = defaultdict(set)
-    for use in uses:
-        if use.path is not None:
-            needs[use.path].update(COVER_PRODUCTS if use.field == "cover" else BODY_PRODUCTS)
 
-    results = _produce_all(needs, docs_dir, settings, cache)
+    def work(path: str, data: bytes, products: tuple[str, ...]) -> dict:
+        return produce(data, _stem(path), products, settings, cache)
+
+    results = _outcomes(uses, docs_dir, work)
     errors = []
     for use in uses:
         images = site.articles.setdefault(use.article.src, ArticleImages())
-        outcome = results.get(use.path) if use.path else _outside(docs_dir)
+        outcome = results[use.path] if use.path else _outside(docs_dir)
         if isinstance(outcome, str):
             errors.append(_error(use, outcome, docs_dir, root))
             images.left_out.update({use.written, use.path or use.written})
@@ -161,18 +160,40 @@ def _uses(article: Article, docs_dir: Path) -> list[_Use]:
     return uses
 
 
-def _produce_all(
-    needs: dict[str, set[str]], docs_dir: Path, settings: Settings, cache: ImageCache
-) -> dict[str, dict | str]:
-    """Products per source path, or the Vietnamese reason it cannot be published."""
+def problems(
+    articles: Iterable[Article], docs_dir: Path, root: Path, max_pixels: int
+) -> list[ContentError]:
+    """Every bad image of the articles, found by decoding without encoding (`bantin check`)."""
+    uses = [use for article in articles for use in _uses(article, docs_dir)]
+
+    def work(path: str, data: bytes, products: tuple[str, ...]) -> dict:
+        encode.load(data, max_pixels, least=(1, 1))
+        return {}
+
+    results = _outcomes(uses, docs_dir, work)
+    found = []
+    for use in uses:
+        outcome = results[use.path] if use.path else _outside(docs_dir)
+        if isinstance(outcome, str):
+            found.append(_error(use, outcome, docs_dir, root))
+    return sorted(found)
+
+
+def _outcomes(uses: list[_Use], docs_dir: Path, work) -> dict[str, dict | str]:
+    """`work(path, bytes, products)` for each source image named, in threads; or the Vietnamese
+    reason the image cannot be published."""
+    needs: dict[str, set[str]] = defaultdict(set)
+    for use in uses:
+        if use.path is not None:
+            needs[use.path].update(COVER_PRODUCTS if use.field == "cover" else BODY_PRODUCTS)
 
     def one(path: str) -> dict | str:
         source = docs_dir / path
         if not source.is_file():
             return f"không tìm thấy tệp (tìm ở {docs_dir.name}/{path})"
-        order = tuple(product for product in COVER_PRODUCTS if product in needs[path])
+        products = tuple(product for product in COVER_PRODUCTS if product in needs[path])
         try:
-            return produce(source.read_bytes(), _stem(path), order, settings, cache)
+            return work(path, source.read_bytes(), products)
         except encode.ImageProblem as problem:
             return str(problem)
 
