@@ -304,3 +304,20 @@ def test_check_reports_bad_images_without_building(tiny_site, monkeypatch, capsy
     assert bantin(["check"]) == 1
     assert capsys.readouterr().out.splitlines() == sorted(expected)
     assert not tiny_site.site.exists()
+
+
+def test_images_outside_articles_are_published_without_metadata(tiny_site):
+    images = tiny_site.content / "images"
+    images.mkdir(parents=True)
+    (images / "tinh.jpg").write_bytes(phone_photo())
+    (images / "sach.jpg").write_bytes(plain_jpeg())
+    (tiny_site.content / "trang.md").write_text(
+        "# Trang tĩnh\n\n![Ảnh](images/tinh.jpg)\n\n![Ảnh sạch](images/sach.jpg)\n",
+        encoding="utf-8",
+    )
+    tiny_site.build()
+    with Image.open(tiny_site.site / "images" / "tinh.jpg") as image:
+        assert not image.getexif() and "icc_profile" not in image.info
+        assert image.height > image.width
+    # Without metadata, a file is published byte for byte as it was given.
+    assert (tiny_site.site / "images" / "sach.jpg").read_bytes() == plain_jpeg()

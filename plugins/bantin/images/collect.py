@@ -31,6 +31,7 @@ from .products import (
     Picture,
     Settings,
     Variant,
+    cleaned,
     drawn_share,
     produce,
 )
@@ -72,7 +73,7 @@ class SiteImages:
     thumb_sizes: str
     articles: dict[str, ArticleImages] = field(default_factory=dict)
     sources: set[str] = field(default_factory=set)
-    """Source images replaced by their published variants; they are not copied into the site."""
+    """Every image file the articles name (good or bad): never copied into the site as it is."""
 
     def cover(self, article: Article) -> Picture | None:
         return self._of(article).cover
@@ -130,6 +131,7 @@ def prepare(
 
     results = _outcomes(uses, docs_dir, work)
     errors = []
+    site.sources.update(use.path for use in uses if use.path)
     for use in uses:
         images = site.articles.setdefault(use.article.src, ArticleImages())
         outcome = results[use.path] if use.path else _outside(docs_dir)
@@ -137,7 +139,6 @@ def prepare(
             errors.append(_error(use, outcome, docs_dir, root))
             images.left_out.update({use.written, use.path or use.written})
             continue
-        site.sources.add(use.path)
         if use.field == "cover":
             images.cover, images.thumb = outcome[RESPONSIVE], outcome[THUMBNAIL]
             images.share = outcome[SHARE]
@@ -147,6 +148,48 @@ def prepare(
     if share.enabled:
         _draw_cards(site, articles, docs_dir, root, settings, cache, share, errors)
     return site, sorted(errors)
+
+
+def clean_strays(
+    docs_dir: Path, root: Path, taken: set[str], settings: Settings, cache: ImageCache
+) -> tuple[dict[str, Path | None], list[ContentError]]:
+    """Images published as they are (on static pages, linked files): those carrying EXIF or XMP
+    are replaced by clean copies at the same address. Returns {path from docs_dir: clean file},
+    None for a file that cannot be read and so is withheld."""
+    kinds = {".jpg": "jpeg", ".jpeg": "jpeg", ".png": "png", ".webp": "webp"}
+    candidates = sorted(
+        path.relative_to(docs_dir).as_posix()
+        for path in docs_dir.rglob("*")
+        if path.suffix.lower() in kinds and path.is_file() and not _hidden(path, docs_dir)
+    )
+
+    def one(path: str) -> Path | str | None:
+        data = (docs_dir / path).read_bytes()
+        if not encode.carries_metadata(data):
+            return None
+        try:
+            return cleaned(data, kinds[PurePosixPath(path).suffix.lower()], settings, cache)
+        except encode.ImageProblem as problem:
+            return str(problem)
+
+    strays = [path for path in candidates if path not in taken]
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        outcomes = dict(zip(strays, pool.map(one, strays), strict=True))
+    errors = [
+        ContentError(shown_path(docs_dir / path, root), 1, IMAGE_FIELD, outcome)
+        for path, outcome in outcomes.items()
+        if isinstance(outcome, str)
+    ]
+    replaced = {
+        path: (out if isinstance(out, Path) else None)
+        for path, out in outcomes.items()
+        if out is not None
+    }
+    return replaced, errors
+
+
+def _hidden(path: Path, docs_dir: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(docs_dir).parts)
 
 
 def _uses(article: Article, docs_dir: Path) -> list[_Use]:

@@ -16,6 +16,7 @@ SUPPORTED = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
 """Pillow's format names we accept (phones save some JPEGs as MPO), and how staff know them."""
 
 ORIENTATION = 0x0112
+_METADATA_KEYS = ("exif", "xmp", "XML:com.adobe.xmp", "comment", "Description")
 _HEIF_BRANDS = (b"ftypheic", b"ftypheix", b"ftyphevc", b"ftypmif1", b"ftypmsf1", b"ftypavif")
 
 
@@ -96,6 +97,16 @@ def _to_srgb(image: Image.Image, profile: bytes | None) -> Image.Image:
         except (ImageCms.PyCMSError, OSError, ValueError):
             pass  # A broken profile: the pixels are still usable as they are.
     return image.convert("RGB")
+
+
+def carries_metadata(data: bytes) -> bool:
+    """Whether an image file holds EXIF or XMP (where cameras write GPS positions); reads the
+    header only. Unreadable files count as carrying it: nobody can tell."""
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            return bool(image.getexif()) or any(key in image.info for key in _METADATA_KEYS)
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return True
 
 
 def resized(image: Image.Image, width: int) -> Image.Image:

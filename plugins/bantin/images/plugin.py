@@ -25,7 +25,7 @@ from ..catalog import Catalog
 from ..errors import summary_line
 from . import markup
 from .cache import ImageCache
-from .collect import ArticleImages, ShareOptions, SiteImages, prepare
+from .collect import ArticleImages, ShareOptions, SiteImages, clean_strays, prepare
 from .config import ImagesConfig
 
 log = logging.getLogger("mkdocs.plugins.bantin.images")
@@ -49,6 +49,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         self.images: SiteImages | None = None
         self.cache: ImageCache | None = None
         self.macros = None
+        self.strays: dict[str, Path | None] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.mode.serving = command == "serve"
@@ -58,6 +59,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
     @event_priority(0)
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.catalog = self.images = self.cache = self.macros = None
+        self.strays = {}
         if not self.config.enabled:
             return
         self.catalog = catalog_of(config)
@@ -73,6 +75,10 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             share,
             (self.config.sizes, self.config.thumb_sizes),
         )
+        self.strays, stray_errors = clean_strays(
+            Path(config.docs_dir), root, self.images.sources, self.config.settings(), self.cache
+        )
+        errors = sorted([*errors, *stray_errors])
         if errors and config.strict and not self.mode.serving:
             raise PluginError("\n".join([*map(str, errors), summary_line(len(errors))]))
         for error in errors:
@@ -89,6 +95,12 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             return files
         for url, cached in self.images.outputs().items():
             files.append(File.generated(config, url, abs_src_path=str(cached)))
+        for file in list(files):
+            if file.src_uri in self.strays and file.generated_by is None:
+                files.remove(file)
+                clean = self.strays[file.src_uri]
+                if clean is not None:
+                    files.append(File.generated(config, file.src_uri, abs_src_path=str(clean)))
         return files
 
     # After bantin-articles (0) has sanitised the HTML: what we insert comes from our template.

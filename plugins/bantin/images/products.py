@@ -99,6 +99,20 @@ def drawn_share(identity: bytes, draw, stem: str, settings: Settings, cache: Ima
     return _published(stem, key, items, SHARE, settings, cache)
 
 
+def cleaned(data: bytes, kind: str, settings: Settings, cache: ImageCache) -> Path:
+    """`data` re-encoded at full size in its own format (`jpeg`, `png`, `webp`): upright, sRGB,
+    without metadata. For images published as they are, outside articles."""
+    key = cache_key(settings.fingerprint("clean"), kind, data)
+    name = f"clean.{EXTENSIONS[TYPES[kind]]}"
+    if cache.get(key) is None:
+        image = encode.load(data, settings.max_pixels)
+        quality = encode.Encoding(webp_quality=90, jpeg_quality=90)
+        cache.put(
+            key, [(Stored(name, *image.size, TYPES[kind]), encode.encode(image, kind, quality))]
+        )
+    return cache.path(key, name)
+
+
 def _render(image: Image.Image, product: str, settings: Settings) -> list[tuple[Stored, bytes]]:
     if product == SHARE:
         return [_stored("share.jpg", encode.fitted(image, SHARE_SIZE), "jpeg", settings)]
