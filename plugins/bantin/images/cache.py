@@ -47,6 +47,7 @@ class ImageCache:
         self.used: set[str] = set()
         self.hits = 0
         self.misses = 0
+        self.stored = 0
         self._lock = threading.Lock()
 
     def path(self, key: str, name: str) -> Path:
@@ -85,6 +86,7 @@ class ImageCache:
             shutil.rmtree(temporary, ignore_errors=True)
         with self._lock:
             self.used.add(key)
+            self.stored += 1
         return [stored for stored, _ in files]
 
     def clean(self) -> int:

@@ -85,7 +85,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             log.warning(str(error))
         self.macros = config.theme.get_env().get_template(PICTURE_TEMPLATE).module
         log.info(
-            f"Ảnh: {self.cache.misses} mục mới mã hoá, {self.cache.hits} mục lấy từ bộ nhớ đệm"
+            f"Ảnh: mã hoá {self.cache.stored} mục mới, dùng lại {self.cache.hits} mục từ bộ nhớ đệm"
         )
 
     # Late, so the published variants join the files after every plugin has placed its own.
