@@ -81,21 +81,28 @@ def run(photos: int = 12, settings: Settings | None = None) -> ImageBench:
     settings = settings or Settings()
     sources = [photo(seed) for seed in range(photos)]
     folder = Path(tempfile.mkdtemp(prefix="bantin-bench-images-"))
+    files = []
+    for index, data in enumerate(sources):
+        files.append(folder / "content" / f"anh-{index}.jpg")
+        files[-1].parent.mkdir(exist_ok=True)
+        files[-1].write_bytes(data)
     try:
-        cold_cache = ImageCache(folder)
+        cache = folder / "cache"
+        cold_cache = ImageCache(cache)
         start, cpu = time.perf_counter(), time.process_time()
         results = [
-            produce(data, f"anh-{i}", COVER_PRODUCTS, settings, cold_cache)
-            for i, data in enumerate(sources)
+            produce(cold_cache.source(path), path.stem, COVER_PRODUCTS, settings, cold_cache)
+            for path in files
         ]
+        cold_cache.save_sources()
         cold, cold_cpu = time.perf_counter() - start, time.process_time() - cpu
-        warm_cache = ImageCache(folder)
+        warm_cache = ImageCache(cache)
         start = time.perf_counter()
-        for i, data in enumerate(sources):
-            produce(data, f"anh-{i}", COVER_PRODUCTS, settings, warm_cache)
+        for path in files:
+            produce(warm_cache.source(path), path.stem, COVER_PRODUCTS, settings, warm_cache)
         warm = time.perf_counter() - start
         assert warm_cache.misses == 0, "a warm rebuild must encode nothing"
-        files = sum(1 for path in folder.rglob("*") if path.suffix in (".webp", ".jpg", ".png"))
+        outputs = sum(1 for path in cache.rglob("*") if path.suffix in (".webp", ".jpg", ".png"))
         device = PHONE_WIDTH * PHONE_DPR
         first = _mean(chosen(r[RESPONSIVE], device).cached.stat().st_size for r in results)
         card = _mean(chosen(r[THUMBNAIL], device).cached.stat().st_size for r in results)
@@ -107,7 +114,7 @@ def run(photos: int = 12, settings: Settings | None = None) -> ImageBench:
         cold,
         cold_cpu,
         warm,
-        files,
+        outputs,
         round(first),
         round(card),
     )

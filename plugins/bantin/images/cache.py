@@ -4,6 +4,9 @@ A key names one product of one source (its WebP widths and fallback, a thumbnail
 card). An entry is a folder of files plus `manifest.json`; it is written to a temporary folder and
 renamed into place, so an interrupted build never leaves half an entry. Entries no build used
 are removed at the end of a successful build.
+
+`sources.json` remembers the digest of each source file with its size and modification time, so
+a warm rebuild does not read and hash hundreds of megabytes of unchanged phone photos.
 """
 
 from __future__ import annotations
@@ -13,10 +16,12 @@ import json
 import os
 import shutil
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 MANIFEST = "manifest.json"
+SOURCES = "sources.json"
 
 
 @dataclass(frozen=True)
@@ -27,6 +32,18 @@ class Stored:
     width: int
     height: int
     type: str
+
+
+@dataclass(frozen=True)
+class Source:
+    """An image file known by the digest of its bytes; the bytes are read only when needed."""
+
+    digest: str
+    read: Callable[[], bytes]
+
+    @classmethod
+    def of(cls, data: bytes) -> Source:
+        return cls(hashlib.sha256(data).hexdigest(), lambda: data)
 
 
 def cache_key(*parts: str | bytes) -> str:
@@ -49,6 +66,37 @@ class ImageCache:
         self.misses = 0
         self.stored = 0
         self._lock = threading.Lock()
+        self._known = self._read_sources()
+        self._seen: dict[str, list] = {}
+
+    def source(self, path: Path) -> Source:
+        """`path` as a Source; its digest comes from sources.json while size and time match."""
+        status = path.stat()
+        stamp = [status.st_size, status.st_mtime_ns]
+        known = self._known.get(str(path))
+        if known is not None and known[:2] == stamp:
+            digest = known[2]
+        else:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        with self._lock:
+            self._seen[str(path)] = [*stamp, digest]
+        return Source(digest, path.read_bytes)
+
+    def save_sources(self) -> None:
+        """Remember the sources of this build (only those: deleted files drop out)."""
+        if self._seen == self._known:
+            return
+        self.root.mkdir(parents=True, exist_ok=True)
+        temporary = self.root / f".tmp-{SOURCES}-{os.getpid()}"
+        temporary.write_text(json.dumps(self._seen, sort_keys=True), encoding="utf-8")
+        temporary.replace(self.root / SOURCES)
+
+    def _read_sources(self) -> dict[str, list]:
+        try:
+            known = json.loads((self.root / SOURCES).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return known if isinstance(known, dict) else {}
 
     def path(self, key: str, name: str) -> Path:
         return self.root / key / name
@@ -95,7 +143,7 @@ class ImageCache:
             return 0
         removed = 0
         for folder in self.root.iterdir():
-            if folder.name not in self.used:
+            if folder.name not in self.used and folder.name != SOURCES:
                 if folder.is_dir():
                     shutil.rmtree(folder, ignore_errors=True)
                 else:

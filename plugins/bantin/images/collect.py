@@ -126,8 +126,8 @@ def prepare(
     site = SiteImages(*sizes)
     uses = [use for article in articles for use in _uses(article, docs_dir)]
 
-    def work(path: str, data: bytes, products: tuple[str, ...]) -> dict:
-        return produce(data, _stem(path), products, settings, cache)
+    def work(path: str, source: Path, products: tuple[str, ...]) -> dict:
+        return produce(cache.source(source), _stem(path), products, settings, cache)
 
     results = _outcomes(uses, docs_dir, work)
     errors = []
@@ -209,8 +209,8 @@ def problems(
     """Every bad image of the articles, found by decoding without encoding (`bantin check`)."""
     uses = [use for article in articles for use in _uses(article, docs_dir)]
 
-    def work(path: str, data: bytes, products: tuple[str, ...]) -> dict:
-        encode.load(data, max_pixels, least=(1, 1))
+    def work(path: str, source: Path, products: tuple[str, ...]) -> dict:
+        encode.load(source.read_bytes(), max_pixels, least=(1, 1))
         return {}
 
     results = _outcomes(uses, docs_dir, work)
@@ -223,7 +223,7 @@ def problems(
 
 
 def _outcomes(uses: list[_Use], docs_dir: Path, work) -> dict[str, dict | str]:
-    """`work(path, bytes, products)` for each source image named, in threads; or the Vietnamese
+    """`work(path, file, products)` for each source image named, in threads; or the Vietnamese
     reason the image cannot be published."""
     needs: dict[str, set[str]] = defaultdict(set)
     for use in uses:
@@ -236,7 +236,7 @@ def _outcomes(uses: list[_Use], docs_dir: Path, work) -> dict[str, dict | str]:
             return f"không tìm thấy tệp (tìm ở {docs_dir.name}/{path})"
         products = tuple(product for product in COVER_PRODUCTS if product in needs[path])
         try:
-            return work(path, source.read_bytes(), products)
+            return work(path, source, products)
         except encode.ImageProblem as problem:
             return str(problem)
 

@@ -78,6 +78,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         self.strays, stray_errors = clean_strays(
             Path(config.docs_dir), root, self.images.sources, self.config.settings(), self.cache
         )
+        self.cache.save_sources()
         errors = sorted([*errors, *stray_errors])
         if errors and config.strict and not self.mode.serving:
             raise PluginError("\n".join([*map(str, errors), summary_line(len(errors))]))

@@ -12,7 +12,7 @@ from pathlib import Path
 from PIL import Image
 
 from . import encode
-from .cache import ImageCache, Stored, cache_key
+from .cache import ImageCache, Source, Stored, cache_key
 
 TYPES = {"webp": "image/webp", "jpeg": "image/jpeg", "png": "image/png"}
 EXTENSIONS = {"image/webp": "webp", "image/jpeg": "jpg", "image/png": "png"}
@@ -72,15 +72,17 @@ class Picture:
 
 
 def produce(
-    data: bytes, stem: str, products: tuple[str, ...], settings: Settings, cache: ImageCache
+    source: Source, stem: str, products: tuple[str, ...], settings: Settings, cache: ImageCache
 ) -> dict[str, Picture | Variant]:
     """The products of one source image; raises `encode.ImageProblem` for a bad image."""
-    keys = {product: cache_key(settings.fingerprint(product), data) for product in products}
+    keys = {
+        product: cache_key(settings.fingerprint(product), source.digest) for product in products
+    }
     stored = {product: cache.get(key) for product, key in keys.items()}
     missing = [product for product, items in stored.items() if items is None]
     if missing:
         needed = (max(*settings.widths, *settings.thumb_widths, SHARE_SIZE[0]), SHARE_SIZE[1])
-        image = encode.load(data, settings.max_pixels, least=needed)
+        image = encode.load(source.read(), settings.max_pixels, least=needed)
         for product in missing:
             stored[product] = cache.put(keys[product], _render(image, product, settings))
     return {
