@@ -259,7 +259,7 @@ def test_widths_are_never_wider_than_the_image():
 def test_images_are_found_with_their_lines_outside_code():
     text = (
         "Chữ.\n\n![a](x.jpg)\n```\n![b](code.jpg)\n```\n"
-        '<img alt="c" src="raw.png">\n![d](https://example.org/web.jpg)\n'
+        '<img alt="c" src="raw.png">\n![d](https://example.org/web.jpg)\n![e](so-do.svg)\n'
     )
     assert markup.find_images(text, 9) == [
         markup.ImageRef(11, "x.jpg"),
