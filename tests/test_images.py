@@ -126,6 +126,10 @@ def test_first_body_image_is_eager_when_there_is_no_cover(tiny_site):
     images = tiny_site.page(ADDRESS).select(".bt-article__body picture img")
     assert [img.get("loading") for img in images] == [None, "lazy"]
     assert images[0]["fetchpriority"] == "high"
+    # Without a cover, the card takes its 16:9 thumbnail from the first photo of the body.
+    thumb = tiny_site.page("").select_one(".bt-card__thumb img")
+    with Image.open(tiny_site.site / thumb["src"]) as image:
+        assert image.size == (800, 450)  # the upright 1000×2000 photo cut to 1000×562, at 800
 
 
 def test_share_cards_are_1200_by_630_from_the_cover_or_drawn(tiny_site):

@@ -110,6 +110,7 @@ class _Use:
     written: str
     path: str | None
     """From docs_dir; None when the written path leaves docs_dir."""
+    products: tuple[str, ...] = BODY_PRODUCTS
 
 
 def prepare(
@@ -144,6 +145,7 @@ def prepare(
             images.share = outcome[SHARE]
         else:
             images.body[use.path] = outcome[RESPONSIVE]
+            images.thumb = images.thumb or outcome.get(THUMBNAIL)
 
     if share.enabled:
         _draw_cards(site, articles, docs_dir, root, settings, cache, share, errors)
@@ -197,9 +199,12 @@ def _uses(article: Article, docs_dir: Path) -> list[_Use]:
     uses = []
     if article.cover:
         line = field_line(docs_dir / article.src, "cover")
-        uses.append(_Use(article, line, "cover", article.cover, article.cover))
+        uses.append(_Use(article, line, "cover", article.cover, article.cover, COVER_PRODUCTS))
     for ref in markup.find_images(article.body, article.body_line):
-        uses.append(_Use(article, ref.line, IMAGE_FIELD, ref.src, markup.resolve(ref.src, base)))
+        # Without a cover, the first photo of the body gives the card its thumbnail.
+        products = BODY_PRODUCTS if article.cover or len(uses) else (RESPONSIVE, THUMBNAIL)
+        path = markup.resolve(ref.src, base)
+        uses.append(_Use(article, ref.line, IMAGE_FIELD, ref.src, path, products))
     return uses
 
 
@@ -228,7 +233,7 @@ def _outcomes(uses: list[_Use], docs_dir: Path, work) -> dict[str, dict | str]:
     needs: dict[str, set[str]] = defaultdict(set)
     for use in uses:
         if use.path is not None:
-            needs[use.path].update(COVER_PRODUCTS if use.field == "cover" else BODY_PRODUCTS)
+            needs[use.path].update(use.products)
 
     def one(path: str) -> dict | str:
         source = docs_dir / path
