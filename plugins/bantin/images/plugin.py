@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 from ..articles import catalog_of
 from ..catalog import Catalog
 from ..errors import summary_line
+from ..seo import absolute
 from . import markup
 from .cache import ImageCache
 from .collect import ArticleImages, ShareOptions, SiteImages, clean_strays, prepare
@@ -117,6 +118,17 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             html, page.file.dest_uri, images, self._render, first_eager=images.cover is None
         )
 
+    # After bantin-articles (0) has put the JSON-LD in the context: its `image` named the cover
+    # file, which is not published as it is; it names the published images instead.
+    @event_priority(-50)
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        article = context.get("article")
+        if self.images is not None and article is not None and "article_ld" in context:
+            context["article_ld"] = with_images(
+                context["article_ld"], self.images.articles.get(article.src), config.site_url
+            )
+        return context
+
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if self.images is None:
             return env
@@ -139,6 +151,20 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         if caption is None:
             return str(self.macros.picture(picture, alt, sizes, base, eager))
         return str(self.macros.figure(picture, alt, Markup(caption), sizes, base, eager))
+
+
+def with_images(data: dict, images: ArticleImages | None, site_url: str | None) -> dict:
+    """JSON-LD whose `image` lists the share card and the cover's fallback, as published."""
+    published = []
+    if images is not None:
+        if images.share is not None:
+            published.append(images.share.url)
+        if images.cover is not None:
+            published.append(images.cover.fallback.url)
+    data = {key: value for key, value in data.items() if key != "image"}
+    if published:
+        data["image"] = [absolute(site_url, url) for url in published]
+    return data
 
 
 def body_html(
