@@ -153,8 +153,8 @@ def test_share_cards_are_1200_by_630_from_the_cover_or_drawn(tiny_site):
             cards[address] = image.convert("RGB")
         ld = json.loads(page.find("script", type="application/ld+json").string)
         assert ld["image"][0] == url  # never the unpublished source file
-        for image in ld["image"]:
-            assert (tiny_site.site / image.removeprefix(prefix)).is_file()
+        for linked in ld["image"]:
+            assert (tiny_site.site / linked.removeprefix(prefix)).is_file()
     from_cover, drawn = cards.values()
     assert from_cover.getpixel((600, 400))[2] > 200  # the blue middle of the cover photo
     assert len(drawn.getcolors(1_000_000)) > 100  # logo and anti-aliased text on the background
