@@ -198,8 +198,9 @@ def _uses(article: Article, docs_dir: Path) -> list[_Use]:
     base = posixpath.dirname(article.src)
     uses = []
     if article.cover:
-        line = field_line(docs_dir / article.src, "cover")
-        uses.append(_Use(article, line, "cover", article.cover, article.cover, COVER_PRODUCTS))
+        line, typed = front_matter_field(docs_dir / article.src, "cover")
+        written = typed or article.cover
+        uses.append(_Use(article, line, "cover", written, article.cover, COVER_PRODUCTS))
     for ref in markup.find_images(article.body, article.body_line):
         # Without a cover, the first photo of the body gives the card its thumbnail.
         products = BODY_PRODUCTS if article.cover or len(uses) else (RESPONSIVE, THUMBNAIL)
@@ -296,16 +297,18 @@ def _stem(path: str) -> str:
 _FIELD = re.compile(r"^(?P<name>[A-Za-z_]+)\s*:")
 
 
-def field_line(path: Path, name: str) -> int:
-    """The front-matter line of `name` in an article file (1 when it cannot be found)."""
+def front_matter_field(path: Path, name: str) -> tuple[int, str | None]:
+    """The line of `name` in an article's front matter and its value as typed (plain scalars
+    only; None otherwise), for messages; (1, None) when it cannot be found."""
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError):
-        return 1
+        return 1, None
     for number, line in enumerate(lines[1:], start=2):
         if line.strip() == "---":
             break
         match = _FIELD.match(line)
         if match and match.group("name") == name:
-            return number
-    return 1
+            value = line[match.end() :].strip().strip("\"'")
+            return number, value or None
+    return 1, None
