@@ -1,0 +1,24 @@
+"""Configuration of the `bantin-search` plugin (mkdocs.yml → plugins → bantin-search)."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class SearchConfig(Config):
+    enabled = c.Type(bool, default=True)
+    """Turn search off: no search page, no index."""
+    page = c.Type(str, default="tim-kiem.md")
+    """Source path of the search page; generated unless the site has a file of that name
+    (which then needs `template: bantin/search.html`). Put it in `nav` to show a menu entry."""
+    bundle = c.Type(str, default="pagefind")
+    """Folder of site_dir that receives Pagefind's index and scripts."""
+    index_on_serve = c.Type(bool, default=True)
+    """Index on every `mkdocs serve` rebuild too; turn off to preview large sites faster."""
+    results_per_page = c.Type(int, default=10)
+    """Results shown at once; a button shows the next ones."""
+    term_similarity = c.Type(float, default=5.0)
+    """Pagefind's `termSimilarity` ranking weight. Pagefind matches words by prefix, so "ha"
+    also finds "Hậu"; at 5 a whole-word match ("Hà") ranks above such a prefix match,
+    which Pagefind's default (1.0) does not do."""
