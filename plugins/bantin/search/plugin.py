@@ -33,6 +33,7 @@ class SearchView:
     bundle: str
     results_per_page: int
     term_similarity: float
+    page_length: float
 
 
 @dataclass
@@ -60,6 +61,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 bundle=self.config.bundle.strip("/") + "/",
                 results_per_page=self.config.results_per_page,
                 term_similarity=self.config.term_similarity,
+                page_length=self.config.page_length,
             )
         return context
 

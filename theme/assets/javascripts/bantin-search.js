@@ -84,7 +84,10 @@ async function engine() {
     pagefind = await import(new URL("pagefind.js", bundle).href);
     await pagefind.options({
       baseUrl: new URL("..", bundle).pathname,
-      ranking: { termSimilarity: Number(root.dataset.termSimilarity) || 5 },
+      ranking: {
+        termSimilarity: Number(root.dataset.termSimilarity),
+        pageLength: Number(root.dataset.pageLength),
+      },
     });
   }
   return pagefind;
@@ -142,13 +145,15 @@ async function run() {
   const search = await (await engine()).search(query ? toIndex(query) : null, { filters });
   if (current !== generation) return;
   list.replaceChildren();
+  more.onclick = () => showMore(search.results, current);
+  await showMore(search.results, current);
+  if (current !== generation) return;
+  // Announced once the results are on the page, so a screen reader can go on to them.
   const count = search.results.length;
   const about = query ? ` cho “${query}”` : "";
   status.textContent = count
     ? `Tìm thấy ${count.toLocaleString("vi-VN")} bài viết${about}.`
     : `Không tìm thấy bài viết nào${about}. Hãy thử từ khóa khác hoặc bỏ bớt bộ lọc.`;
-  more.onclick = () => showMore(search.results, current);
-  await showMore(search.results, current);
 }
 
 function remember() {
