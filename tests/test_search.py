@@ -4,7 +4,7 @@ import gzip
 import json
 import unicodedata
 
-from bantin.search.indexer import stroke_d
+from bantin.search.indexer import first_occurrences, stroke_d
 
 HA_GIANG = "2022/09/tinh-doan-ha-giang-to-chuc-dai-hoi-dai-bieu-lan-thu-xv/"
 
@@ -20,6 +20,17 @@ def test_stroke_d_writes_d_as_a_mark_pagefind_folds():
     decomposed = unicodedata.normalize("NFD", "Đoàn đại hội")
     assert stroke_d(decomposed) == "D\u0335oàn d\u0335ại hội"
     assert unicodedata.normalize("NFC", stroke_d(decomposed)) == stroke_d(decomposed)
+
+
+def test_index_keeps_each_body_word_once_and_the_title_whole():
+    page = (
+        "<nav>Đoàn Đoàn</nav><div data-pagefind-body><h1>Đoàn viên, đoàn viên</h1>"
+        "<p>Đoàn viên thanh niên &amp; thanh niên Hà Giang, ha giang.</p></div>"
+    )
+    assert first_occurrences(page) == (
+        "<nav>Đoàn Đoàn</nav><div data-pagefind-body><h1>Đoàn viên, đoàn viên</h1>"
+        "<p> thanh niên &amp; Hà Giang, ha .</p></div>"
+    )
 
 
 def test_search_page_is_a_vietnamese_form(tiny_site):

@@ -126,8 +126,10 @@ async function showMore(results, run) {
   const data = await Promise.all(batch.map((result) => result.data()));
   if (run !== generation) return;
   shown = shown.concat(data);
-  list.append(...data.map(resultItem));
+  const items = data.map(resultItem);
+  list.append(...items);
   more.hidden = shown.length >= results.length;
+  return items[0];
 }
 
 async function run() {
@@ -145,7 +147,9 @@ async function run() {
   const search = await (await engine()).search(query ? toIndex(query) : null, { filters });
   if (current !== generation) return;
   list.replaceChildren();
-  more.onclick = () => showMore(search.results, current);
+  // Keyboard and screen-reader users land on the first of the new results.
+  more.onclick = () =>
+    showMore(search.results, current).then((item) => item?.querySelector("a").focus());
   await showMore(search.results, current);
   if (current !== generation) return;
   // Announced once the results are on the page, so a screen reader can go on to them.
@@ -182,7 +186,11 @@ form.addEventListener("submit", (event) => {
   event.preventDefault();
   schedule(0);
 });
-input.addEventListener("input", () => schedule(250));
+input.addEventListener("input", () => {
+  // Fetch the index chunks for the words typed so far while the reader is still typing.
+  if (pagefind && input.value.trim()) pagefind.preload(toIndex(input.value.trim()));
+  schedule(250);
+});
 selects.forEach((select) => select.addEventListener("change", () => schedule(0)));
 
 const params = new URLSearchParams(location.search);
