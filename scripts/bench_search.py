@@ -87,16 +87,16 @@ class Traffic:
 def pagefind_first_query(browser, base: str, query: str) -> dict:
     """A fresh browser opens /tim-kiem/, then types a first query and a second one.
 
-    `ready_s`: opening the page until the engine and facets are loaded; `first_s`: typing the
+    `ready_s`: opening the page until the engine is loaded; `first_s`: typing the
     first query (Enter, no debounce) until its results are on the page; `bytes`: everything
-    the search loaded (script, wasm, facets, index chunks, the shown results' fragments).
+    the search loaded (script, wasm, index chunks, the shown results' fragments).
     """
     context = browser.new_context()
     page = context.new_page()
     traffic = Traffic(page)
     started = time.perf_counter()
     page.goto(base + "tim-kiem/")
-    page.wait_for_selector(".bt-search__facets:not([hidden])")
+    page.wait_for_selector(".bt-search[data-ready]", state="attached")
     ready = time.perf_counter() - started
     first = _typed(page, query)
     titles = page.locator(".bt-search__result h2").all_inner_texts()[:3]

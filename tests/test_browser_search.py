@@ -76,6 +76,10 @@ def test_results_are_text_and_facets_narrow_them(search_site, browser):
         assert "<img src=x onerror=alert(1)>" in result.locator(".bt-search__excerpt").inner_text()
         assert result.locator("b, i, img").count() == 0
         assert len(search(page, "tinh")) == 3  # "Tỉnh đoàn …" in each unit's name
+        page.click(".bt-search__facets summary")
+        page.wait_for_selector(
+            "select[name=category] option[value='Xây dựng Đoàn']", state="attached"
+        )
         page.select_option("select[name=category]", "Xây dựng Đoàn")
         page.wait_for_function(
             "document.querySelectorAll('.bt-search__result').length === 1"

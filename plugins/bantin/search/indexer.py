@@ -15,7 +15,6 @@ import re
 import subprocess
 import tempfile
 from collections.abc import Iterable
-from html.parser import HTMLParser
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -25,72 +24,39 @@ from ..text import nfc
 STROKE = "\u0335"
 
 
-_WORD = re.compile(r"\w+")
+# The article's text in theme/bantin/article.html: title, date line and cover come before it.
+BODY_MARK = '<div class="bt-article__body">'
+_TEXT = re.compile(r">([^<]+)<")
+# A word, but not the name or number of a character reference (&amp; &#39;).
+_WORD = re.compile(r"(?<![&#\w])\w+")
 _BLANKS = re.compile(r"[ \t]{2,}")
 
 
-class _FirstOccurrences(HTMLParser):
-    """Rewrites a page keeping only the first occurrence of each word after `data-pagefind-body`.
+def first_occurrences(html: str) -> str:
+    """The page with each word of the article's text kept only where it first occurs.
 
     Pagefind stores every position of every word: a word in every article many times over
     ("Đoàn", "thanh niên") made its index chunk weigh 2 MB at 10,000 articles, loaded whole by
-    any query with that word. One position per article is what finding it needs; the title and
-    the lede, which come first, stay whole, so excerpts read well.
+    any query with that word. One position per article is what finding it needs; the title
+    (before the text) and the lede (its start) stay whole, so excerpts read well. Script and
+    style text after the mark may be thinned too: Pagefind does not read them.
     """
+    start = html.find(BODY_MARK)
+    if start < 0:
+        return html
+    seen: set[str] = set()
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.out: list[str] = []
-        self.seen: set[str] = set()
-        self.active = False
-        # The title stays whole: Pagefind shows it as the result's heading.
-        self.in_title = 0
+    def first(word: re.Match) -> str:
+        key = word.group(0).lower()
+        if key in seen:
+            return ""
+        seen.add(key)
+        return word.group(0)
 
-    def handle_starttag(self, tag, attrs) -> None:
-        self.out.append(self.get_starttag_text() or "")
-        self.active = self.active or any(name == "data-pagefind-body" for name, _ in attrs)
-        self.in_title += tag == "h1"
+    def thin(text: re.Match) -> str:
+        return ">" + _BLANKS.sub(" ", _WORD.sub(first, text.group(1))) + "<"
 
-    def handle_startendtag(self, tag, attrs) -> None:
-        self.out.append(self.get_starttag_text() or "")
-
-    def handle_endtag(self, tag) -> None:
-        self.out.append(f"</{tag}>")
-        self.in_title -= tag == "h1" and self.in_title > 0
-
-    def handle_data(self, data) -> None:
-        inside_code = self.lasttag in ("script", "style")
-        self.out.append(self._thin(data) if self.active and not inside_code else data)
-
-    def handle_entityref(self, name) -> None:
-        self.out.append(f"&{name};")
-
-    def handle_charref(self, name) -> None:
-        self.out.append(f"&#{name};")
-
-    def handle_comment(self, data) -> None:
-        self.out.append(f"<!--{data}-->")
-
-    def handle_decl(self, decl) -> None:
-        self.out.append(f"<!{decl}>")
-
-    def _thin(self, text: str) -> str:
-        def first(match: re.Match) -> str:
-            word = match.group(0).lower()
-            if word in self.seen and not self.in_title:
-                return ""
-            self.seen.add(word)
-            return match.group(0)
-
-        return _BLANKS.sub(" ", _WORD.sub(first, text))
-
-
-def first_occurrences(html: str) -> str:
-    """The page with each word of its indexed part kept once (see `_FirstOccurrences`)."""
-    parser = _FirstOccurrences()
-    parser.feed(html)
-    parser.close()
-    return "".join(parser.out)
+    return html[:start] + _TEXT.sub(thin, html[start:])
 
 
 def stroke_d(text: str) -> str:

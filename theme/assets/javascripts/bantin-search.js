@@ -93,7 +93,14 @@ async function engine() {
   return pagefind;
 }
 
-async function fillFacets() {
+let facetsFilled;
+/** The facets' values, loaded when a reader opens them: a first query does not pay for them. */
+function fillFacets() {
+  facetsFilled ??= loadFacets();
+  return facetsFilled;
+}
+
+async function loadFacets() {
   const available = await (await engine()).filters();
   for (const select of selects) {
     const values = Object.keys(available[select.dataset.facet] || {});
@@ -107,7 +114,6 @@ async function fillFacets() {
       select.append(option);
     }
   }
-  facets.hidden = false;
 }
 
 function chosenFilters() {
@@ -193,11 +199,16 @@ input.addEventListener("input", () => {
 });
 selects.forEach((select) => select.addEventListener("change", () => schedule(0)));
 
+facets.addEventListener("toggle", () => facets.open && fillFacets().catch(fail));
+
 const params = new URLSearchParams(location.search);
 input.value = params.get("q") || "";
-fillFacets()
+const chosen = selects.some((select) => params.get(select.name));
+(chosen ? fillFacets() : engine())
   .then(() => {
     for (const select of selects) select.value = params.get(select.name) || "";
-    if (input.value || selects.some((select) => select.value)) schedule(0);
+    facets.open ||= chosen;
+    root.dataset.ready = "";
+    if (input.value || chosen) schedule(0);
   })
   .catch(fail);
