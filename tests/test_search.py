@@ -22,7 +22,7 @@ def test_stroke_d_writes_d_as_a_mark_pagefind_folds():
     assert unicodedata.normalize("NFC", stroke_d(decomposed)) == stroke_d(decomposed)
 
 
-def test_index_keeps_each_word_of_the_text_once_and_what_comes_before_whole():
+def test_index_keeps_the_lede_and_then_each_word_once_and_what_comes_before_whole():
     page = (
         '<h1>Đoàn viên, đoàn viên</h1><p>Đoàn viên</p><div class="bt-article__body">'
         "<p>Đoàn viên thanh niên &amp; thanh niên Hà Giang, ha giang &amp; Hà.</p></div>"
@@ -30,6 +30,10 @@ def test_index_keeps_each_word_of_the_text_once_and_what_comes_before_whole():
     assert first_occurrences(page) == (
         '<h1>Đoàn viên, đoàn viên</h1><p>Đoàn viên</p><div class="bt-article__body">'
         "<p>Đoàn viên thanh niên &amp; Hà Giang, ha &amp; .</p></div>"
+    )
+    assert first_occurrences(page, lede=6) == (
+        '<h1>Đoàn viên, đoàn viên</h1><p>Đoàn viên</p><div class="bt-article__body">'
+        "<p>Đoàn viên thanh niên &amp; thanh niên Hà Giang, ha &amp; .</p></div>"
     )
 
 
@@ -69,6 +73,8 @@ def test_article_is_indexed_with_meta_facets_and_d_folded(tiny_site):
     assert (
         "D\u0335ại hội d\u0335ại biểu" in stored["content"] and "đ" not in stored["content"].lower()
     )
+    # A short article is all lede (index_lede_words: 80): indexed as written.
+    assert stored["content"].count("Hà Giang") == 3
 
 
 def test_search_can_be_turned_off(tiny_site):

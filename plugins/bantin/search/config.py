@@ -16,6 +16,10 @@ class SearchConfig(Config):
     """Folder of site_dir that receives Pagefind's index and scripts."""
     index_on_serve = c.Type(bool, default=True)
     """Index on every `mkdocs serve` rebuild too; turn off to preview large sites faster."""
+    index_lede_words = c.Type(int, default=80)
+    """Words at the start of an article's text indexed as written; after them each word is
+    indexed once per article, which keeps the index small (docs/search.md). Excerpts from the
+    lede read as written; from further on, they skip the words already seen."""
     results_per_page = c.Type(int, default=10)
     """Results shown at once; a button shows the next ones."""
     term_similarity = c.Type(float, default=10.0)

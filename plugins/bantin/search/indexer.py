@@ -32,23 +32,27 @@ _WORD = re.compile(r"(?<![&#\w])\w+")
 _BLANKS = re.compile(r"[ \t]{2,}")
 
 
-def first_occurrences(html: str) -> str:
+def first_occurrences(html: str, lede: int = 0) -> str:
     """The page with each word of the article's text kept only where it first occurs.
 
     Pagefind stores every position of every word: a word in every article many times over
     ("Đoàn", "thanh niên") made its index chunk weigh 2 MB at 10,000 articles, loaded whole by
     any query with that word. One position per article is what finding it needs; the title
     (before the text) and the lede (its start) stay whole, so excerpts read well. Script and
-    style text after the mark may be thinned too: Pagefind does not read them.
+    style text after the mark may be thinned too: Pagefind does not read them. The first
+    `lede` words of the text are all kept, so excerpts from the lede read as written.
     """
     start = html.find(BODY_MARK)
     if start < 0:
         return html
     seen: set[str] = set()
+    count = 0
 
     def first(word: re.Match) -> str:
+        nonlocal count
+        count += 1
         key = word.group(0).lower()
-        if key in seen:
+        if key in seen and count > lede:
             return ""
         seen.add(key)
         return word.group(0)
@@ -64,7 +68,9 @@ def stroke_d(text: str) -> str:
     return nfc(text).replace("đ", "d" + STROKE).replace("Đ", "D" + STROKE)
 
 
-def index_pages(site_dir: Path, pages: Iterable[str], output: Path, language: str = "vi") -> int:
+def index_pages(
+    site_dir: Path, pages: Iterable[str], output: Path, language: str = "vi", lede: int = 0
+) -> int:
     """Index the built pages (paths relative to `site_dir`) into `output`; returns their number.
 
     Pagefind's binary reads a folder of rewritten copies: handing it pages one by one through
@@ -77,7 +83,7 @@ def index_pages(site_dir: Path, pages: Iterable[str], output: Path, language: st
             copy = Path(folder, page)
             copy.parent.mkdir(parents=True, exist_ok=True)
             html = (site_dir / page).read_text(encoding="utf-8")
-            copy.write_text(stroke_d(first_occurrences(nfc(html))), "utf-8")
+            copy.write_text(stroke_d(first_occurrences(nfc(html), lede)), "utf-8")
         run_pagefind(Path(folder), output, language)
     return len(pages)
 

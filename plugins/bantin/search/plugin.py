@@ -73,7 +73,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         site_dir = Path(config.site_dir)
         pages = [page_file(article.url) for article in catalog_of(config).articles]
         started = time.perf_counter()
-        count = index_pages(site_dir, pages, site_dir / self.config.bundle.strip("/"))
+        output = site_dir / self.config.bundle.strip("/")
+        count = index_pages(site_dir, pages, output, lede=self.config.index_lede_words)
         log.info(
             "Chỉ mục tìm kiếm: %d bài viết trong %.1f giây", count, time.perf_counter() - started
         )
