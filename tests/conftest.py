@@ -23,8 +23,8 @@ def build(config_file: Path, strict: bool = True) -> None:
     from mkdocs.config import load_config
 
     config = load_config(str(config_file), strict=strict)
-    # MkDocs keeps plugin instances for the whole process; `mkdocs build` starts them as a build,
-    # so a test that ran them as `serve` earlier must not leak into this one.
+    # As `mkdocs build` does. MkDocs keeps plugins with on_startup for the whole process, so
+    # without this a plugin would still believe it serves after a test of `serve`.
     config.plugins.on_startup(command="build", dirty=False)
     mkdocs_build(config)
 

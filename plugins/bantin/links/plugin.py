@@ -1,5 +1,4 @@
-"""The `bantin-links` plugin: the linked-websites footer of every page, and the rest of the
-reader's page furniture that needs Python: share links and image sizes.
+"""The `bantin-links` plugin: the linked-websites footer of every page, and the share links.
 
 Hooks only dispatch: reading and validation live in `registry`, logo work in `logos`, and the
 HTML in theme/bantin/partials/footer.html, which reads the `bantin_links` Jinja global (a
@@ -16,11 +15,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
 from ..catalog import shown_path
 from ..errors import ContentError, summary_line
-from ..images import ImageSizes, add_sizes
 from ..share import share_links
 from .config import LinksConfig
 from .logos import Logo, LogoError, normalise
@@ -63,7 +60,6 @@ class LinksPlugin(BasePlugin[LinksConfig]):
         self.mode = RunMode()
         self.directory = LinkDirectory()
         self.logo_files: dict[str, Path] = {}
-        self.sizes: ImageSizes | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.mode.serving = command == "serve"
@@ -73,7 +69,6 @@ class LinksPlugin(BasePlugin[LinksConfig]):
     @event_priority(0)
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.directory, self.logo_files = LinkDirectory(), {}
-        self.sizes = ImageSizes(Path(config.docs_dir))
         if not self.config.enabled:
             return
         root = Path(config.config_file_path).parent
@@ -97,15 +92,9 @@ class LinksPlugin(BasePlugin[LinksConfig]):
                 files.append(File.generated(config, uri, abs_src_path=str(path)))
         return files
 
-    # After bantin-articles has cleaned the HTML (priority 0), so the sizes added here stay.
-    @event_priority(-50)
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
-        return add_sizes(html, page.url, self.sizes) if self.sizes else html
-
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         env.globals["bantin_links"] = self.directory
         env.globals["share_links"] = share_links
-        env.globals["image_size"] = self.sizes
         return env
 
 
