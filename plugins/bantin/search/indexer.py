@@ -78,6 +78,8 @@ def index_pages(
     needs an asyncio loop of its own, which a build inside another loop cannot start.
     """
     pages = list(pages)
+    if not pages:
+        return 0  # Pagefind refuses an empty folder; a site without articles has nothing to find.
     with tempfile.TemporaryDirectory(prefix="bantin-search-") as folder:
         for page in pages:
             copy = Path(folder, page)
