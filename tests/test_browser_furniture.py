@@ -173,7 +173,7 @@ def test_screenshots_of_an_article_of_the_sample_site(sample_site, browser):  # 
             )
             page.evaluate("window.scrollTo(0, 0)")
             path = artifact(f"article-{name}.png")
-            page.screenshot(path=str(path), full_page=True)
+            page.screenshot(path=str(path), full_page=True, animations="disabled")
             assert path.stat().st_size > 10_000
             assert page.evaluate("document.documentElement.scrollWidth") <= width
             page.close()
