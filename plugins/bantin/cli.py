@@ -47,6 +47,26 @@ def check(args: argparse.Namespace) -> int:
     return 0
 
 
+def bench(args: argparse.Namespace) -> int:
+    from .bench.run import bench as run_bench
+    from .bench.run import report
+
+    results = run_bench(
+        args.articles or [1000],
+        args.runs,
+        args.seed,
+        Path(args.workdir),
+        args.compare,
+        args.serve,
+        say=lambda line: print(line, file=sys.stderr),
+    )
+    text = report(results, args.runs)
+    print(text)
+    if args.output:
+        Path(args.output).write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bantin", description="Công cụ Bản Tin")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -55,6 +75,17 @@ def build_parser() -> argparse.ArgumentParser:
     checker.add_argument("-f", "--config", default="mkdocs.yml", help="tệp cấu hình MkDocs")
     checker.add_argument("--format", choices=("text", "github"), default="text")
     checker.set_defaults(run=check)
+    bencher = commands.add_parser("bench", help="đo thời gian build một kho bài viết tổng hợp")
+    bencher.add_argument(
+        "-n", "--articles", type=int, action="append", help="số bài viết (lặp lại được)"
+    )
+    bencher.add_argument("--runs", type=int, default=3, help="số lần đo mỗi phép (lấy trung vị)")
+    bencher.add_argument("--seed", type=int, default=0)
+    bencher.add_argument("--workdir", default=".cache/bench", help="thư mục chứa kho tổng hợp")
+    bencher.add_argument("--compare", choices=("hugo",), help="build cùng kho bằng Hugo để so sánh")
+    bencher.add_argument("--serve", action="store_true", help="đo mkdocs serve sau khi sửa một bài")
+    bencher.add_argument("-o", "--output", help="ghi kết quả ra tệp")
+    bencher.set_defaults(run=bench)
     return parser
 
 
