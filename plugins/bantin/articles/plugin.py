@@ -24,6 +24,7 @@ from ..errors import summary_line
 from ..mdcache import MarkdownCache, fingerprint
 from ..sanitize import sanitise
 from ..seo import news_article
+from ..templatecache import use_template_cache
 from .config import ArticlesConfig
 from .page import ArticlePage
 
@@ -32,6 +33,7 @@ log = logging.getLogger("mkdocs.plugins.bantin.articles")
 PLUGIN_NAME = "bantin-articles"
 ARTICLE_TEMPLATE = "bantin/article.html"
 CACHE_DIR = ".cache/bantin/markdown"
+TEMPLATE_CACHE_DIR = ".cache/bantin/jinja"
 
 
 @dataclass
@@ -104,6 +106,8 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if self.catalog is not None:
             env.globals["catalog"] = self.catalog
+        if self.config.cache:
+            use_template_cache(env, Path(config.config_file_path).parent / TEMPLATE_CACHE_DIR)
         return env
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):

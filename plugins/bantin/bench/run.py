@@ -34,6 +34,8 @@ EDIT_MARK = "Bài viết được cập nhật, lần"
 class Sample:
     seconds: float
     peak_mb: float
+    cpu: float = 0.0
+    """User and system CPU seconds: steadier than wall time on a shared machine."""
     phases: dict[str, float] = field(default_factory=dict)
 
 
@@ -55,6 +57,9 @@ class Result:
 
     def median(self, name: str) -> float:
         return statistics.median(sample.seconds for sample in self.samples[name])
+
+    def cpu(self, name: str) -> float:
+        return statistics.median(sample.cpu for sample in self.samples[name])
 
     def peak(self, name: str) -> float:
         return max(sample.peak_mb for sample in self.samples[name])
@@ -85,7 +90,7 @@ def run_process(command: list[str], cwd: Path) -> tuple[Sample, str]:
         stdout, stderr = out.read().decode(), err.read().decode()
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}):\n{stderr[-3000:]}")
-    return Sample(seconds, usage.ru_maxrss / 1024), stdout
+    return Sample(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime), stdout
 
 
 def mkdocs_build(root: Path) -> Sample:
@@ -232,7 +237,7 @@ def report(results: list[Result], runs: int) -> str:
         n = result.articles
         lines += ["", f"== {n} articles: {result.pages} HTML pages, site/ "]
         lines[-1] += f"{result.site_files} files, {result.site_mb:.1f} MB"
-        lines.append(f"{'':28}{'seconds':>9}{'pages/s':>9}{'peak MB':>9}")
+        lines.append(f"{'':28}{'seconds':>9}{'cpu s':>9}{'pages/s':>9}{'peak MB':>9}")
         names = [
             ("cold", "cold build"),
             ("warm", "warm build, no change"),
@@ -246,7 +251,9 @@ def report(results: list[Result], runs: int) -> str:
             seconds = result.median(name)
             pages = result.hugo_pages if name == "hugo" else result.pages
             speed = f"{pages / seconds:9.0f}" if name != "check" else f"{'':9}"
-            lines.append(f"{label:28}{seconds:9.2f}{speed}{result.peak(name):9.0f}")
+            lines.append(
+                f"{label:28}{seconds:9.2f}{result.cpu(name):9.2f}{speed}{result.peak(name):9.0f}"
+            )
         if result.serve:
             lines.append(f"{'serve: edit → page shown':28}{statistics.median(result.serve):9.2f}")
         lines.append("phases (s)                      cold     warm     edit")
@@ -258,7 +265,9 @@ def report(results: list[Result], runs: int) -> str:
             lines.append(
                 f"vs Hugo ({result.hugo_pages} pages, {result.hugo_mb:.1f} MB): "
                 f"cold {ratio(result.median('cold'), hugo_cold)}× (target ≤ 5), "
-                f"one edit {ratio(result.median('edit'), hugo_cold)}× (target ≤ 1)"
+                f"one edit {ratio(result.median('edit'), hugo_cold)}× (target ≤ 1); in CPU time: "
+                f"cold {ratio(result.cpu('cold'), result.cpu('hugo'))}×, "
+                f"one edit {ratio(result.cpu('edit'), result.cpu('hugo'))}×"
             )
     if len(results) > 1:
         small, large = results[0], results[-1]
@@ -266,7 +275,8 @@ def report(results: list[Result], runs: int) -> str:
         lines.append(
             f"growth {large.articles} vs {small.articles} articles: cold "
             f"{ratio(large.median('cold'), small.median('cold'))}× "
-            f"(articles {large.articles / small.articles:.0f}×; target ≤ 11 for 10×)"
+            f"(articles {large.articles / small.articles:.0f}×; target ≤ 11 for 10×), "
+            f"CPU {ratio(large.cpu('cold'), small.cpu('cold'))}×"
         )
         per = large.median("cold") / large.articles * 1000
         lines.append(f"cold build cost: {per:.2f} ms per article at {large.articles} articles")
