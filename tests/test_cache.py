@@ -1,0 +1,75 @@
+"""Warm builds: what `.cache/` saves must never change what readers get."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from bantin.bench.run import edit, edited_article
+from bantin.synthetic import write_project
+from mkdocs.exceptions import Abort
+
+
+def site_files(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def build_into(config: Path, folder: Path) -> dict[str, bytes]:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    mkdocs_build(load_config(str(config), site_dir=str(folder), strict=True))
+    return site_files(folder)
+
+
+def assert_same_site(first: dict[str, bytes], second: dict[str, bytes]) -> None:
+    assert sorted(first) == sorted(second)
+    differing = [name for name in first if first[name] != second[name]]
+    assert differing == []
+
+
+def test_warm_build_writes_the_same_bytes_as_a_cold_build(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    root = tmp_path / "project"
+    config = write_project(root, 30, seed=8)
+    cold = build_into(config, tmp_path / "cold")
+    assert any((root / ".cache" / "bantin" / "markdown").rglob("*.json"))
+    assert_same_site(cold, build_into(config, tmp_path / "warm"))
+
+    article = edited_article(root)
+    mark = edit(article, 1)
+    edited_warm = build_into(config, tmp_path / "edited-warm")
+    shutil.rmtree(root / ".cache")
+    edited_cold = build_into(config, tmp_path / "edited-cold")
+    assert_same_site(edited_cold, edited_warm)
+    assert any(
+        mark.encode() in data for name, data in edited_warm.items() if name.endswith(".html")
+    )
+
+
+def test_a_cached_article_follows_its_link_target_to_a_new_address(tiny_site):
+    tiny_site.fixture("cache/links-to-other.md")
+    target = tiny_site.fixture("cache/link-target.md")
+    tiny_site.build()
+    page = tiny_site.page("2022/06/tuoi-tre-yen-khanh-ra-quan-tinh-nguyen-he/")
+    link = page.select_one(".bt-article__body a")
+    assert link["href"] == "../tinh-doan-kiem-tra-cong-tac-doan-tai-yen-khanh/"
+
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("date:", "slug: ket-qua-kiem-tra\ndate:"), encoding="utf-8")
+    tiny_site.build()
+    page = tiny_site.page("2022/06/tuoi-tre-yen-khanh-ra-quan-tinh-nguyen-he/")
+    assert page.select_one(".bt-article__body a")["href"] == "../ket-qua-kiem-tra/"
+
+
+def test_a_cached_article_with_a_broken_link_still_fails_a_strict_build(tiny_site):
+    tiny_site.fixture("cache/broken-link.md")
+    tiny_site.build(strict=False)
+    assert any((tiny_site.root / ".cache" / "bantin" / "markdown").rglob("*.json"))
+    with pytest.raises(Abort):
+        tiny_site.build(strict=True)
