@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -17,6 +18,9 @@ from .registry import Category, CategoryRegistry, Unit, UnitRegistry, unknown_me
 from .text import clean, nfc, slugify
 
 MORE = "<!-- more -->"
+
+READS: ContextVar[set[str] | None] = ContextVar("bantin_article_reads", default=None)
+"""While the page cache renders a page: the sources of the articles read (see `rendercache`)."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,12 @@ class Article:
     featured: bool = False
     draft: bool = False
     review: tuple[str, ...] = ()
+
+    def __getattribute__(self, name: str):
+        reads = READS.get()
+        if reads is not None:
+            reads.add(object.__getattribute__(self, "src"))
+        return object.__getattribute__(self, name)
 
     @property
     def date_line(self) -> str:

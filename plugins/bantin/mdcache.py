@@ -47,6 +47,8 @@ def stable(value) -> object:
         return [stable(item) for item in value]
     if isinstance(value, dict):
         return {str(key): stable(item) for key, item in sorted(value.items(), key=str)}
+    if isinstance(value, set | frozenset):
+        return sorted((stable(item) for item in value), key=repr)  # sets iterate by hash seed
     if callable(value) and hasattr(value, "__qualname__"):
         return f"{getattr(value, '__module__', '')}.{value.__qualname__}"
     text = repr(value)

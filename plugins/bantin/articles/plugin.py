@@ -22,6 +22,7 @@ from ..article import Article
 from ..catalog import ARTICLES_DIR, DATA_DIR, Catalog, ReadOptions, build_catalog
 from ..errors import summary_line
 from ..mdcache import MarkdownCache, fingerprint
+from ..rendercache import PageCache, open_page_cache
 from ..sanitize import sanitise
 from ..seo import news_article
 from ..templatecache import use_template_cache
@@ -34,6 +35,7 @@ PLUGIN_NAME = "bantin-articles"
 ARTICLE_TEMPLATE = "bantin/article.html"
 CACHE_DIR = ".cache/bantin/markdown"
 TEMPLATE_CACHE_DIR = ".cache/bantin/jinja"
+PAGE_CACHE_DIR = ".cache/bantin/pages"
 
 
 @dataclass
@@ -50,6 +52,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         self.mode = RunMode()
         self.catalog: Catalog | None = None
         self.cache: MarkdownCache | None = None
+        self.pages: PageCache | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.mode.serving = command == "serve"
@@ -59,7 +62,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     # on_pre_build), so a strict build with content errors leaves the previous site untouched.
     @event_priority(50)
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        self.catalog, self.cache = None, None
+        self.catalog, self.cache, self.pages = None, None, None
         if not self.config.enabled:
             return
         catalog, errors = build_catalog(
@@ -107,7 +110,10 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         if self.catalog is not None:
             env.globals["catalog"] = self.catalog
         if self.config.cache:
-            use_template_cache(env, Path(config.config_file_path).parent / TEMPLATE_CACHE_DIR)
+            root = Path(config.config_file_path).parent
+            use_template_cache(env, root / TEMPLATE_CACHE_DIR)
+            if self.catalog is not None:
+                self.pages = open_page_cache(env, config, self.catalog, root / PAGE_CACHE_DIR)
         return env
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
@@ -120,8 +126,11 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # `serve` shows drafts that `build` leaves out; only a full build decides what is stale.
-        if self.cache is not None and not self.mode.serving:
-            self.cache.prune()
+        if self.mode.serving:
+            return
+        for cache in (self.cache, self.pages):
+            if cache is not None:
+                cache.prune()
 
     def _article(self, page: Page) -> Article | None:
         if self.catalog is None or page.file.generated_by is not None:
