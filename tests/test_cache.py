@@ -73,3 +73,39 @@ def test_a_cached_article_with_a_broken_link_still_fails_a_strict_build(tiny_sit
     assert any((tiny_site.root / ".cache" / "bantin" / "markdown").rglob("*.json"))
     with pytest.raises(Abort):
         tiny_site.build(strict=True)
+
+
+def test_a_cached_page_is_rendered_again_when_an_article_it_read_changes(tmp_path):
+    import dataclasses
+    from types import SimpleNamespace
+
+    import jinja2
+    from bantin.addresses import Addresses
+    from bantin.catalog import Catalog, build_catalog
+    from bantin.rendercache import PageCache
+
+    root = tmp_path / "project"
+    write_project(root, 3, seed=2)
+    catalog, _ = build_catalog(root / "content", root, Addresses())
+    own, other = catalog.articles[0], catalog.articles[1]
+    env = jinja2.Environment(
+        loader=jinja2.DictLoader({"page.html": "{{ page.title }}|{{ others[0].body[:40] }}"})
+    )
+    page = SimpleNamespace(
+        file=SimpleNamespace(src_uri=own.src, url=own.url),
+        url=own.url, title=own.title, content="", meta={}, toc=[], previous_page=None,
+        next_page=None, parent=None, canonical_url=None, edit_url=None, update_date="",
+        is_homepage=False, article=own,
+    )  # fmt: skip
+
+    def render(catalog: Catalog) -> str:
+        cache = PageCache(tmp_path / "cache", env, None, catalog)
+        cache._opened, cache.build_key, cache.names = True, "build", frozenset({"page"})
+        template = env.get_template("page.html")
+        context = {"page": page, "others": [catalog.by_src[other.src]]}
+        return cache.render(template, context, template.render)
+
+    assert other.body[:40] in render(catalog)
+    changed = dataclasses.replace(other, body="Nội dung đã sửa. " + other.body)
+    articles = tuple(changed if a.src == other.src else a for a in catalog.articles)
+    assert "Nội dung đã sửa." in render(dataclasses.replace(catalog, articles=articles))
