@@ -83,7 +83,11 @@ def build_parser() -> argparse.ArgumentParser:
     bencher.add_argument("--seed", type=int, default=0)
     bencher.add_argument("--workdir", default=".cache/bench", help="thư mục chứa kho tổng hợp")
     bencher.add_argument("--compare", choices=("hugo",), help="build cùng kho bằng Hugo để so sánh")
-    bencher.add_argument("--serve", action="store_true", help="đo mkdocs serve sau khi sửa một bài")
+    bencher.add_argument(
+        "--serve",
+        action="store_true",
+        help="đo mkdocs serve sau khi sửa một bài (trên kho nhỏ nhất)",
+    )
     bencher.add_argument("-o", "--output", help="ghi kết quả ra tệp")
     bencher.set_defaults(run=bench)
     return parser

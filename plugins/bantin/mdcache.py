@@ -14,6 +14,7 @@ Extensions outside a known list (which may keep state of their own) turn the cac
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import inspect
 import json
@@ -25,6 +26,7 @@ from pathlib import Path
 
 import markdown
 import mkdocs
+from mkdocs.theme import Theme
 
 FORMAT = "1"
 """Bump when the shape of an entry changes."""
@@ -49,6 +51,17 @@ def stable(value) -> object:
         return {str(key): stable(item) for key, item in sorted(value.items(), key=str)}
     if isinstance(value, set | frozenset):
         return sorted((stable(item) for item in value), key=repr)  # sets iterate by hash seed
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = {f.name: stable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return [type(value).__qualname__, fields]
+    if isinstance(value, Theme):
+        return [
+            "Theme",
+            value.name,
+            value.dirs,
+            sorted(value.static_templates),
+            stable(dict(value)),
+        ]
     if callable(value) and hasattr(value, "__qualname__"):
         return f"{getattr(value, '__module__', '')}.{value.__qualname__}"
     text = repr(value)

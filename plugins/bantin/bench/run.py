@@ -303,7 +303,7 @@ def bench(
     results = []
     for articles in sorted(sizes):
         result = bench_size(workdir, articles, runs, seed, binary, say)
-        if serve:
+        if serve and not results:  # the preview is measured on the smallest corpus only
             result.serve = bench_serve(workdir, articles, runs, seed, say)
         results.append(result)
     return results
