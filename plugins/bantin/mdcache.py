@@ -15,14 +15,18 @@ Extensions outside a known list (which may keep state of their own) turn the cac
 from __future__ import annotations
 
 import dataclasses
+import datetime
+import enum
 import hashlib
 import inspect
 import json
 import logging
 import os
 import sys
+import zoneinfo
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import markdown
 import mkdocs
@@ -38,11 +42,15 @@ log = logging.getLogger("mkdocs.plugins.bantin.mdcache")
 
 
 class Unstable(ValueError):
-    """A config value with no stable text form (an object without a meaningful repr)."""
+    """A value with no complete, run-independent text form."""
+
+
+VALUES = (datetime.date, datetime.time, datetime.timedelta, zoneinfo.ZoneInfo, PurePath)
+"""Types whose repr is their whole value."""
 
 
 def stable(value) -> object:
-    """A JSON-able, run-independent form of a config value, or `Unstable`."""
+    """A JSON-able, run-independent and complete form of a value, or `Unstable`."""
     if value is None or isinstance(value, bool | int | float | str):
         return value
     if isinstance(value, list | tuple):
@@ -60,14 +68,18 @@ def stable(value) -> object:
             value.name,
             value.dirs,
             sorted(value.static_templates),
-            stable(dict(value)),
+            stable({key: str(item) if key == "locale" else item for key, item in value.items()}),
         ]
+    if isinstance(value, enum.Enum):
+        return f"{type(value).__qualname__}.{value.name}"
+    if isinstance(value, VALUES):
+        return repr(value)
+    if isinstance(value, Mapping):
+        return stable(dict(value))
     if callable(value) and hasattr(value, "__qualname__"):
         return f"{getattr(value, '__module__', '')}.{value.__qualname__}"
-    text = repr(value)
-    if " at 0x" in text:
-        raise Unstable(text)
-    return text
+    # Any other object may hide state its repr does not show: no key can be made from it.
+    raise Unstable(f"{type(value).__module__}.{type(value).__qualname__}")
 
 
 def _module_source(obj) -> str:

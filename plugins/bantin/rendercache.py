@@ -1,7 +1,7 @@
-"""Rendered article pages kept in `.cache/bantin/pages/`, reused only when nothing they read changed.
+"""Rendered pages kept in `.cache/bantin/pages/`, reused only when nothing they read changed.
 
 Rendering Material's templates is the largest per-page cost, and after one edit every other page
-would render to the same bytes again. An article page's HTML (before `on_post_page`) is a function
+would render to the same bytes again. A page's HTML (before `on_post_page`) is a function
 of the template sources, the Jinja environment's globals and filters, and the template context.
 The key here covers each of them:
 
@@ -9,7 +9,8 @@ The key here covers each of them:
 - the config and, for the `catalog` global, every article except its body (so any change to
   which articles exist, their titles, summaries, tags or addresses invalidates every page);
 - every context variable that some template of the theme names (found by parsing them), each by
-  value: the page with its content and toc, the nav with its active flags, the config;
+  value: the page with its content and toc, the nav with its active flags, the config, and what
+  plugins added (an index page's list of articles, an article's related news), field by field;
 - the bodies of other articles only when a page's templates read those articles: while a page
   renders, `article.READS` records each article touched, and the entry is used only while each of
   them is unchanged.
@@ -34,6 +35,7 @@ from pathlib import Path
 
 import jinja2
 from jinja2 import meta
+from mkdocs.structure.pages import Page
 
 from . import article as article_module
 from .article import Article
@@ -193,7 +195,7 @@ def _page_digest(page) -> str:
         page.edit_url,
         page.update_date,
         page.is_homepage,
-        article_digest(page.article),
+        article_digest(page.article) if getattr(page, "article", None) is not None else None,
     )
 
 
@@ -323,8 +325,7 @@ class PageCache:
 
     def render(self, template: jinja2.Template, context: dict, render) -> str:
         page = context.get("page")
-        own = getattr(page, "article", None)
-        key = self.key(template.name or "", context) if isinstance(own, Article) else None
+        key = self.key(template.name or "", context) if isinstance(page, Page) else None
         if key is None:
             return render(context)
         pages = context.get("pages")
@@ -338,7 +339,9 @@ class PageCache:
             html = render(dict(context, pages=tracked) if "pages" in context else context)
         finally:
             article_module.READS.reset(token)
-        reads.discard(own.src)
+        own = getattr(page, "article", None)
+        if own is not None:
+            reads.discard(own.src)
         self.put(key, html, reads, pages if tracked.read else None)
         return html
 
@@ -382,7 +385,7 @@ class _TrackedPages(list):
 
 
 class CachingTemplate(jinja2.Template):
-    """A template that asks the environment's page cache before rendering an article page."""
+    """A template that asks the environment's page cache before rendering a page."""
 
     def render(self, *args, **kwargs) -> str:
         cache = getattr(self.environment, "bantin_page_cache", None)
