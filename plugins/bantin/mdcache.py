@@ -24,7 +24,7 @@ import logging
 import os
 import sys
 import zoneinfo
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
@@ -49,18 +49,21 @@ VALUES = (datetime.date, datetime.time, datetime.timedelta, zoneinfo.ZoneInfo, P
 """Types whose repr is their whole value."""
 
 
-def stable(value) -> object:
-    """A JSON-able, run-independent and complete form of a value, or `Unstable`."""
+def stable(value, known: Callable[[object], object] | None = None) -> object:
+    """A JSON-able, run-independent and complete form of a value, or `Unstable`. `known` may
+    give the form of some objects itself (a memoised digest), or None to let `stable` decide."""
     if value is None or isinstance(value, bool | int | float | str):
         return value
+    if known is not None and (form := known(value)) is not None:
+        return form
     if isinstance(value, list | tuple):
-        return [stable(item) for item in value]
+        return [stable(item, known) for item in value]
     if isinstance(value, dict):
-        return {str(key): stable(item) for key, item in sorted(value.items(), key=str)}
-    if isinstance(value, set | frozenset):
-        return sorted((stable(item) for item in value), key=repr)  # sets iterate by hash seed
+        return {str(key): stable(item, known) for key, item in sorted(value.items(), key=str)}
+    if isinstance(value, set | frozenset):  # sets iterate in an order set by the hash seed
+        return sorted((stable(item, known) for item in value), key=repr)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = {f.name: stable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        fields = {f.name: stable(getattr(value, f.name), known) for f in dataclasses.fields(value)}
         return [type(value).__qualname__, fields]
     if isinstance(value, Theme):
         return [
@@ -75,7 +78,7 @@ def stable(value) -> object:
     if isinstance(value, VALUES):
         return repr(value)
     if isinstance(value, Mapping):
-        return stable(dict(value))
+        return stable(dict(value), known)
     if callable(value) and hasattr(value, "__qualname__"):
         return f"{getattr(value, '__module__', '')}.{value.__qualname__}"
     # Any other object may hide state its repr does not show: no key can be made from it.

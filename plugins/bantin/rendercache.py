@@ -220,6 +220,7 @@ class PageCache:
         self.folder, self.env, self.config, self.catalog = folder, env, config, catalog
         self.used: set[str] = set()
         self._articles: dict[str, str] = {}
+        self._by_id: dict[int, tuple[Article, str]] = {}
         self._opened = False
         self._pages: str | None = None
         self.build_key: str | None = None
@@ -251,10 +252,22 @@ class PageCache:
             self.folder.mkdir(parents=True, exist_ok=True)
             memo_file.write_text(json.dumps(fresh), encoding="utf-8")
 
+    def _known(self, value) -> object:
+        """Articles by their memoised digest: a list page or related news holds many."""
+        if isinstance(value, Article):
+            return ["Article", value.src, self._article_digest(value)]
+        return None
+
+    def _article_digest(self, article: Article) -> str:
+        found = self._by_id.get(id(article))
+        if found is None or found[0] is not article:
+            found = self._by_id[id(article)] = (article, article_digest(article))
+        return found[1]
+
     def _article(self, src: str) -> str | None:
         if src not in self._articles:
             found = self.catalog.by_src.get(src)
-            self._articles[src] = article_digest(found) if found is not None else ""
+            self._articles[src] = self._article_digest(found) if found is not None else ""
         return self._articles[src] or None
 
     def key(self, template_name: str, context: dict) -> str | None:
@@ -275,7 +288,8 @@ class PageCache:
                 continue  # checked after rendering: see `_TrackedPages`
             else:
                 try:
-                    parts += [name, json.dumps(stable(value), ensure_ascii=False, default=repr)]
+                    form = stable(value, self._known)
+                    parts += [name, json.dumps(form, ensure_ascii=False)]
                 except Unstable:
                     return None
         return _digest(*parts)
