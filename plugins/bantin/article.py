@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -53,12 +54,6 @@ class Article:
     draft: bool = False
     review: tuple[str, ...] = ()
 
-    def __getattribute__(self, name: str):
-        reads = READS.get()
-        if reads is not None:
-            reads.add(object.__getattribute__(self, "src"))
-        return object.__getattribute__(self, name)
-
     @property
     def date_line(self) -> str:
         return date_line(self.published)
@@ -67,6 +62,31 @@ class Article:
     def sort_key(self) -> tuple:
         """Newest first when sorted ascending; ties broken by address so order is stable."""
         return (-self.published.moment.timestamp(), self.url)
+
+
+def _recording_getattribute(article: Article, name: str):
+    reads = READS.get()
+    if reads is not None:
+        reads.add(object.__getattribute__(article, "src"))
+    return object.__getattribute__(article, name)
+
+
+@contextmanager
+def reads_recorded(reads: set[str]):
+    """Note in `reads` the source of every article whose attributes are read inside the block.
+
+    The hook is on the class only inside the block, so attribute access stays native-speed for
+    the rest of the build (sorting and grouping read articles millions of times)."""
+    installed = "__getattribute__" not in Article.__dict__
+    if installed:
+        Article.__getattribute__ = _recording_getattribute  # type: ignore[method-assign]
+    token = READS.set(reads)
+    try:
+        yield reads
+    finally:
+        READS.reset(token)
+        if installed:
+            del Article.__getattribute__
 
 
 class FieldError(ValueError):

@@ -37,8 +37,7 @@ import jinja2
 from jinja2 import meta
 from mkdocs.structure.pages import Page
 
-from . import article as article_module
-from .article import Article
+from .article import Article, reads_recorded
 from .catalog import Catalog
 from .mdcache import Unstable, stable
 
@@ -348,11 +347,8 @@ class PageCache:
             return html
         reads: set[str] = set()
         tracked = _TrackedPages(pages or [])
-        token = article_module.READS.set(reads)
-        try:
+        with reads_recorded(reads):
             html = render(dict(context, pages=tracked) if "pages" in context else context)
-        finally:
-            article_module.READS.reset(token)
         own = getattr(page, "article", None)
         if own is not None:
             reads.discard(own.src)
