@@ -1,4 +1,5 @@
-"""The `bantin` command for staff and CI: `check` validates content without building."""
+"""The `bantin` command for staff and CI: `check` validates content without building; `import` and
+`new` write articles."""
 
 from __future__ import annotations
 
@@ -6,40 +7,43 @@ import argparse
 import sys
 from pathlib import Path
 
-from .addresses import Addresses
-from .catalog import ReadOptions, build_catalog
+from . import hygiene, new, review
+from .argvi import Parser, add_command
+from .bench import command as bench_command
+from .catalog import ReadOptions, article_files, build_catalog, shown_path
 from .errors import ContentError, summary_line
+from .hints import hint
+from .importer import command as importer_command
+from .site import load_site as _load_site
 
 
-def _load_site(config_file: str):
-    """The MkDocs config of the site, with our plugin's address formats."""
-    from mkdocs.config import load_config
-
-    config = load_config(config_file)
-    plugin = config.plugins.get("bantin-articles")
-    addresses = Addresses.from_mapping(dict(plugin.config.addresses)) if plugin else Addresses()
-    return config, addresses
-
-
-def format_error(error: ContentError, style: str) -> str:
+def format_error(
+    error: ContentError, style: str, advice: str | None = None, level: str = "error"
+) -> str:
     if style == "github":
-        message = f"{error.field}: {error.message}".replace("%", "%25").replace("\n", "%0A")
-        return f"::error file={error.path},line={error.line},title=Bản Tin::{message}"
-    return str(error)
+        message = f"{error.field}: {error.message}" + (f" (gợi ý: {advice})" if advice else "")
+        message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::{level} file={error.path},line={error.line},title=Bản Tin::{message}"
+    return str(error) + (f"\n    gợi ý: {advice}" if advice else "")
 
 
 def check(args: argparse.Namespace) -> int:
     config, addresses = _load_site(args.config)
     only = [Path(path) for path in args.paths] if args.paths else None
-    _, errors = build_catalog(
-        Path(config.docs_dir),
-        Path(config.config_file_path).parent,
-        addresses,
-        ReadOptions(include_drafts=True, include_future=True),
-        only=only,
+    docs_dir, root = Path(config.docs_dir), Path(config.config_file_path).parent
+    catalog, errors = build_catalog(
+        docs_dir, root, addresses, ReadOptions(include_drafts=True, include_future=True), only=only
     )
     for error in errors:
-        print(format_error(error, args.format))
+        print(format_error(error, args.format, hint(error, root)))
+    # Hygiene warnings print but never change the exit code.
+    warnings = review.pending(list(catalog.articles), docs_dir, root)
+    for path in article_files(docs_dir, only):
+        warnings.extend(hygiene.warnings(path, shown_path(path, root)))
+    for warning in sorted(warnings):
+        print(format_error(warning, args.format, level="warning"))
+    if warnings:
+        print(f"{len(warnings)} cảnh báo (chỉ để nhắc, không làm lệnh thất bại).", file=sys.stderr)
     if errors:
         print(summary_line(len(errors)), file=sys.stderr)
         return 1
@@ -47,49 +51,41 @@ def check(args: argparse.Namespace) -> int:
     return 0
 
 
-def bench(args: argparse.Namespace) -> int:
-    from .bench.run import bench as run_bench
-    from .bench.run import report
+CHECK_EXAMPLES = """
+Ví dụ:
+  bantin check                            kiểm tra mọi bài và danh mục
+  bantin check content/articles/2024      chỉ kiểm tra một thư mục
+  bantin check --format github            in lỗi dạng chú thích của GitHub Actions
 
-    results = run_bench(
-        args.articles or [1000],
-        args.runs,
-        args.seed,
-        Path(args.workdir),
-        args.compare,
-        args.serve,
-        say=lambda line: print(line, file=sys.stderr),
-    )
-    text = report(results, args.runs)
-    print(text)
-    if args.output:
-        Path(args.output).write_text(text + "\n", encoding="utf-8")
-    return 0
+Mỗi lỗi in dạng tệp:dòng: trường: thông báo, kèm gợi ý cách sửa. Cảnh báo về chữ (dạng NFD,
+hai dấu cách, nháy thẳng lẫn nháy cong) chỉ để nhắc, không làm lệnh thất bại.
+"""
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="bantin", description="Công cụ Bản Tin")
-    commands = parser.add_subparsers(dest="command", required=True)
-    checker = commands.add_parser("check", help="kiểm tra bài viết và danh mục, không build")
-    checker.add_argument("paths", nargs="*", help="tệp hoặc thư mục bài viết (mặc định: tất cả)")
-    checker.add_argument("-f", "--config", default="mkdocs.yml", help="tệp cấu hình MkDocs")
-    checker.add_argument("--format", choices=("text", "github"), default="text")
+    parser = Parser(
+        prog="bantin",
+        description="Công cụ Bản Tin cho cán bộ truyền thông: kiểm tra, nhập và tạo bài viết.",
+        epilog="Xem hướng dẫn từng lệnh: bantin check --help, bantin import --help, bantin new --help",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, title="lệnh", metavar="LỆNH")
+    checker = add_command(
+        commands,
+        "check",
+        "kiểm tra bài viết và danh mục, không build",
+        "Kiểm tra bài viết và danh mục mà không build trang.",
+        CHECK_EXAMPLES,
+    )
+    checker.add_argument(
+        "paths", nargs="*", metavar="ĐƯỜNG_DẪN", help="tệp hoặc thư mục bài viết (mặc định: tất cả)"
+    )
+    checker.add_argument(
+        "--format", choices=("text", "github"), default="text", help="dạng in lỗi (mặc định: text)"
+    )
     checker.set_defaults(run=check)
-    bencher = commands.add_parser("bench", help="đo thời gian build một kho bài viết tổng hợp")
-    bencher.add_argument(
-        "-n", "--articles", type=int, action="append", help="số bài viết (lặp lại được)"
-    )
-    bencher.add_argument("--runs", type=int, default=3, help="số lần đo mỗi phép (lấy trung vị)")
-    bencher.add_argument("--seed", type=int, default=0)
-    bencher.add_argument("--workdir", default=".cache/bench", help="thư mục chứa kho tổng hợp")
-    bencher.add_argument("--compare", choices=("hugo",), help="build cùng kho bằng Hugo để so sánh")
-    bencher.add_argument(
-        "--serve",
-        action="store_true",
-        help="đo mkdocs serve sau khi sửa một bài (trên kho nhỏ nhất)",
-    )
-    bencher.add_argument("-o", "--output", help="ghi kết quả ra tệp")
-    bencher.set_defaults(run=bench)
+    importer_command.add_parser(commands)
+    new.add_parser(commands)
+    bench_command.add_parser(commands)
     return parser
 
 

@@ -195,9 +195,9 @@ def bench_serve(workdir: Path, articles: int, runs: int, seed: int, say) -> list
         write_project(root, articles, seed)
     path = edited_article(root)
     from ..catalog import build_catalog
-    from ..cli import _load_site
+    from ..site import load_site
 
-    config, addresses = _load_site(str(root / "mkdocs.yml"))
+    config, addresses = load_site(str(root / "mkdocs.yml"))
     catalog, _ = build_catalog(Path(config.docs_dir), root, addresses)
     src = path.relative_to(root / "content").as_posix()
     url_path = catalog.by_src[src].url
