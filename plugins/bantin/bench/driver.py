@@ -55,7 +55,7 @@ class Clock:
 def plugin_phase(name: str, event: str) -> str:
     """The phase a plugin's event belongs to, from the plugin's name in mkdocs.yml."""
     short = name.rsplit("/", 1)[-1]
-    if short == "search":
+    if short == "search" or short.endswith("-search"):
         return "search"
     if "image" in short:
         return "images"
