@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import hygiene, new, review
 from .argvi import Parser, add_command
+from .bench import command as bench_command
 from .catalog import ReadOptions, article_files, build_catalog, shown_path
 from .errors import ContentError, summary_line
 from .hints import hint
@@ -116,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     checker.set_defaults(run=check)
     importer_command.add_parser(commands)
     new.add_parser(commands)
+    bench_command.add_parser(commands)
     images = commands.add_parser(
         "bench-images", help="đo tốc độ mã hoá ảnh (lần đầu và khi build lại)"
     )
