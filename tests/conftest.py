@@ -74,13 +74,18 @@ class TinySite:
         return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-@pytest.fixture
-def tiny_site(tmp_path: Path) -> TinySite:
-    site = TinySite(tmp_path)
+def new_tiny_site(root: Path) -> TinySite:
+    """A tiny site in `root`; for fixtures with a wider scope than `tiny_site`."""
+    site = TinySite(root)
     shutil.copytree(FIXTURES / "data", site.content / "_data")
     (site.content / "index.md").write_text(HOME, encoding="utf-8")
-    write_config(tmp_path)
+    write_config(root)
     return site
+
+
+@pytest.fixture
+def tiny_site(tmp_path: Path) -> TinySite:
+    return new_tiny_site(tmp_path)
 
 
 @pytest.fixture(scope="session")

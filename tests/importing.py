@@ -18,6 +18,8 @@ VARIATIONS = FIXTURES / "import"
 def sample_site(root: Path) -> Path:
     """A site under `root` with the sample registries (they hold the seeds' units), no articles."""
     shutil.copytree(REPO / "content" / "_data", root / "content" / "_data")
+    # links.yml names its logos under content/images/links/.
+    shutil.copytree(REPO / "content" / "images" / "links", root / "content" / "images" / "links")
     (root / "content" / "index.md").write_text(
         "---\ntitle: Trang chủ\ntemplate: bantin/home.html\nhide: [navigation, toc]\n---\n",
         encoding="utf-8",

@@ -17,6 +17,17 @@ from .importer import command as importer_command
 from .site import load_site as _load_site
 
 
+def _link_errors(config) -> list[ContentError]:
+    """Problems in the linked-websites list (links.yml), when the bantin-links plugin is on."""
+    from .links.registry import read_links
+
+    plugin = config.plugins.get("bantin-links")
+    if plugin is None or not plugin.config.enabled:
+        return []
+    root = Path(config.config_file_path).parent
+    return read_links(Path(config.docs_dir), root, plugin.config.data_file)[1]
+
+
 def format_error(
     error: ContentError, style: str, advice: str | None = None, level: str = "error"
 ) -> str:
@@ -35,6 +46,8 @@ def check(args: argparse.Namespace) -> int:
         docs_dir, root, addresses, ReadOptions(include_drafts=True, include_future=True), only=only
     )
     errors = sorted([*errors, *_image_errors(config, catalog)])
+    if not args.paths:
+        errors = sorted(errors + _link_errors(config))
     for error in errors:
         print(format_error(error, args.format, hint(error, root)))
     # Hygiene warnings print but never change the exit code.
