@@ -1,8 +1,10 @@
-"""The `bantin` command for staff and CI: `check` validates content without building."""
+"""The `bantin` command for staff and CI: `check` validates content without building; `build`
+builds the site atomically (the previous `site/` stays until a build succeeds)."""
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
@@ -47,6 +49,25 @@ def check(args: argparse.Namespace) -> int:
     return 0
 
 
+def build(args: argparse.Namespace) -> int:
+    from mkdocs.exceptions import MkDocsException
+
+    from .output import build_atomically
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        site = build_atomically(args.config, strict=args.strict, site_dir=args.site_dir)
+    except MkDocsException as error:
+        print(f"{error}\nBuild thất bại; thư mục site cũ được giữ nguyên.", file=sys.stderr)
+        return 1
+    print(f"Đã build xong vào {site}.", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bantin", description="Công cụ Bản Tin")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -55,6 +76,13 @@ def build_parser() -> argparse.ArgumentParser:
     checker.add_argument("-f", "--config", default="mkdocs.yml", help="tệp cấu hình MkDocs")
     checker.add_argument("--format", choices=("text", "github"), default="text")
     checker.set_defaults(run=check)
+    builder = commands.add_parser("build", help="build trang vào site/, chỉ thay khi thành công")
+    builder.add_argument("-f", "--config", default="mkdocs.yml", help="tệp cấu hình MkDocs")
+    builder.add_argument("-d", "--site-dir", help="thư mục kết quả (mặc định: site_dir)")
+    builder.add_argument(
+        "-s", "--strict", action="store_true", default=None, help="dừng khi có cảnh báo"
+    )
+    builder.set_defaults(run=build)
     return parser
 
 
