@@ -25,9 +25,20 @@ def _load_site(config_file: str):
 
 def format_error(error: ContentError, style: str) -> str:
     if style == "github":
-        message = f"{error.field}: {error.message}".replace("%", "%25").replace("\n", "%0A")
-        return f"::error file={error.path},line={error.line},title=Bản Tin::{message}"
+        message = _escape_data(f"{error.field}: {error.message}")
+        path = _escape_property(error.path)
+        return f"::error file={path},line={error.line},title=Bản Tin::{message}"
     return str(error)
+
+
+def _escape_data(text: str) -> str:
+    """GitHub workflow-command escaping of the message."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    """Properties (file=...) end at ',' and '::', so those are escaped too."""
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def check(args: argparse.Namespace) -> int:
