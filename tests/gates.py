@@ -225,8 +225,8 @@ def feed_problems(feed: Path, site: Path, site_url: str) -> Iterator[str]:
     where = feed.relative_to(site)
     if parsed.bozo:
         yield f"{where}: {parsed.bozo_exception}"
-    if not parsed.entries:
-        yield f"{where}: không có bài nào"
+    if parsed.version != "rss20":
+        yield f"{where}: not RSS 2.0 ({parsed.version or 'unknown'})"
     for entry in parsed.entries:
         target = target_file(site, site_url, site_url, entry.get("link", ""))
         if target is None or not resolves(target):
