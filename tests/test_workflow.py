@@ -72,13 +72,13 @@ def test_main_and_a_daily_run_deploy_to_pages(workflow):
 
 
 def test_pip_cache_is_keyed_on_the_dependency_file(workflow):
-    python = next(
+    cache = next(
         step
         for step in workflow["jobs"]["build"]["steps"]
-        if step.get("uses", "").startswith("actions/setup-python")
+        if step.get("uses", "").startswith("actions/cache")
     )
-    assert python["with"]["cache"] == "pip"
-    assert python["with"]["cache-dependency-path"] == "pyproject.toml"
+    assert cache["with"]["path"] == "~/.cache/pip"
+    assert "hashFiles('pyproject.toml')" in cache["with"]["key"]
 
 
 def test_annotations_survive_file_names_with_commas(tiny_site, monkeypatch, capsys):
