@@ -80,11 +80,16 @@ def html_pages(site: Path) -> list[Path]:
 
 
 def one_page_of_each_kind(site: Path, addresses: Addresses) -> dict[str, Path]:
-    """The first page (in address order) of each kind the build produced."""
+    """The first page (in address order) of each kind the build produced; among articles, also
+    the first with an image (a cover, a photo), whose markup differs."""
     patterns = kind_patterns(addresses)
     chosen: dict[str, Path] = {}
     for html in html_pages(site):
-        chosen.setdefault(kind_of(address_of(site, html), patterns), html)
+        kind = kind_of(address_of(site, html), patterns)
+        chosen.setdefault(kind, html)
+        wanted = kind == "article" and "article with image" not in chosen
+        if wanted and "<img" in html.read_text(encoding="utf-8"):
+            chosen["article with image"] = html
     return chosen
 
 
@@ -164,6 +169,31 @@ def check_links(site: Path, site_url: str) -> LinkReport:
             if not resolves(target):
                 report.broken.append(f"{source.relative_to(site)}: {reference}")
     return report
+
+
+class _ImagesWithoutAlt(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.images = 0
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if tag == "img":
+            self.images += 1
+            if "alt" not in values:
+                self.found.append(values.get("src") or "?")
+
+
+def images_without_alt(site: Path) -> tuple[int, list[str]]:
+    """How many <img> the pages have, and those with no alt (alt="" marks a decorative one)."""
+    images, missing = 0, []
+    for page in html_pages(site):
+        parser = _ImagesWithoutAlt()
+        parser.feed(page.read_text(encoding="utf-8"))
+        images += parser.images
+        missing.extend(f"{page.relative_to(site)}: {src}" for src in parser.found)
+    return images, missing
 
 
 # -- HTML validity ----------------------------------------------------------------------------

@@ -24,7 +24,7 @@ SYNTHETIC_ARTICLES = 300
 # The kinds of page each site must have; the gates run on one page of each kind found.
 REQUIRED_KINDS = {
     "sample": {"home", "article", "page", "404"},
-    "synthetic": {"home", "article", "404"},
+    "synthetic": {"home", "article", "article with image", "404"},
 }
 
 
@@ -90,6 +90,14 @@ def test_every_internal_link_image_and_asset_resolves(built):
     )
     assert report.checked > 0
     assert report.broken == []
+
+
+def test_every_image_on_every_page_has_alt_text(built):
+    images, missing = gates.images_without_alt(built.site)
+    print(f"{built.name}: {images} images, {len(missing)} without alt")
+    assert missing == []
+    if built.name == "synthetic":  # one article in ten has a cover
+        assert images > 0
 
 
 def test_sitemap_lists_every_article_and_only_pages_that_exist(built):
