@@ -1,6 +1,9 @@
 """The 404 page: Vietnamese, a search box, and the newest articles with links that work anywhere."""
 
+import pytest
 from bs4 import BeautifulSoup
+
+from tests.browser import serve
 
 
 def test_404_page_offers_search_and_the_newest_articles(tiny_site):
@@ -23,3 +26,21 @@ def test_404_page_offers_search_and_the_newest_articles(tiny_site):
     ]
     # Served at any missing address, so the links start at the site root.
     assert cards[0]["href"] == "/2023/03/huyen-doan-yen-khanh-ra-quan-thang-thanh-nien/"
+
+
+@pytest.mark.browser
+def test_searching_from_the_404_page_opens_the_site_search(tiny_site, browser):
+    tiny_site.fixture("good.md", "2022/good.md")
+    tiny_site.build()
+    with serve(tiny_site.site) as base:
+        page = browser.new_page()
+        try:
+            page.goto(base + "404.html")
+            page.fill("#bt-not-found-q", "yen khanh")
+            page.press("#bt-not-found-q", "Enter")
+            page.wait_for_url("**/?q=yen+khanh")
+            query = page.locator("input.md-search__input")
+            query.wait_for(state="visible")
+            assert query.input_value() == "yen khanh"
+        finally:
+            page.close()
