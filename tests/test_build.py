@@ -158,3 +158,26 @@ def test_non_strict_build_leaves_the_bad_article_out_and_shows_the_rest(tiny_sit
     messages = [record.getMessage() for record in caplog.records]
     assert any(m.startswith("content/articles/bad-date.md:3: date:") for m in messages)
     assert any(m.startswith("content/articles/not-utf8.md:2: mã hoá:") for m in messages)
+
+
+def test_serve_shows_drafts_and_leaves_a_bad_article_out(tiny_site, caplog):
+    """What `mkdocs serve` does on each rebuild, even when started with --strict."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    tiny_site.fixture("good.md", "2022/good.md")
+    tiny_site.fixture("bad/unknown-unit.md")
+    tiny_site.article(
+        "2022/draft.md",
+        "---\ntitle: Bản nháp\ndate: 2022-06-05\nunit: TĐ Ninh Bình\ncategory: XDĐ\ndraft: true\n---\nx\n",
+    )
+    config = load_config(str(tiny_site.config))
+    config.plugins.on_startup(command="serve", dirty=False)
+    mkdocs_build(config, serve_url="http://127.0.0.1:8000/")
+    assert (tiny_site.site / ARTICLE / "index.html").is_file()
+    draft = tiny_site.page("2022/06/ban-nhap/")
+    assert draft.select_one(".bt-badge").get_text() == "Bản nháp"
+    assert any(
+        record.getMessage().startswith("content/articles/unknown-unit.md:4: unit:")
+        for record in caplog.records
+    )
