@@ -80,3 +80,15 @@ def test_unknown_field_suggests_the_nearest(tiny_site, monkeypatch, capsys):
     assert capsys.readouterr().out.strip() == (
         "content/articles/typo.md:6: catgory: trường không được hỗ trợ; có phải 'category'?"
     )
+
+
+def test_a_tag_without_letters_is_refused(tiny_site, monkeypatch, capsys):
+    tiny_site.article(
+        "tag.md",
+        "---\ntitle: A\ndate: 2022-06-04\nunit: TĐ Ninh Bình\ncategory: XDĐ\ntags: [kiểm tra, '***']\n---\nx\n",
+    )
+    monkeypatch.chdir(tiny_site.root)
+    assert bantin(["check"]) == 1
+    assert capsys.readouterr().out.strip() == (
+        "content/articles/tag.md:6: tags: thẻ '***' cần có chữ hoặc số để làm địa chỉ"
+    )

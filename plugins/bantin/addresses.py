@@ -22,6 +22,7 @@ class Addresses:
     archive_year: str = "luu-tru/{yyyy}/"
     archive_month: str = "luu-tru/{yyyy}/{mm}/"
     tag: str = "the/{slug}/"
+    tag_page: str = "the/{slug}/trang/{n}/"
     feed: str = "feed.xml"
 
     @classmethod
@@ -38,14 +39,18 @@ class Addresses:
     def of_unit(self, slug: str, page: int = 1) -> str:
         return self._paged(self.unit, self.unit_page, slug, page)
 
-    def of_tag(self, slug: str) -> str:
-        return self.tag.format(slug=slug)
+    def of_tag(self, slug: str, page: int = 1) -> str:
+        return self._paged(self.tag, self.tag_page, slug, page)
 
     def of_year(self, year: int) -> str:
         return self.archive_year.format(yyyy=f"{year:04d}")
 
     def of_month(self, year: int, month: int) -> str:
         return self.archive_month.format(yyyy=f"{year:04d}", mm=f"{month:02d}")
+
+    def of_feed(self, index: str = "") -> str:
+        """The feed beside an index page: `feed.xml`, `chuyen-muc/x/feed.xml`."""
+        return index + self.feed
 
     @staticmethod
     def _paged(first: str, later: str, slug: str, page: int) -> str:

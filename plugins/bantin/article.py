@@ -86,6 +86,13 @@ def _texts(value) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
 
+def _tags(value) -> tuple[str, ...]:
+    names = _texts(value)
+    if empty := [name for name in names if not slugify(name)]:
+        raise FieldError(f"thẻ '{empty[0]}' cần có chữ hoặc số để làm địa chỉ")
+    return names
+
+
 def _flag(value) -> bool:
     if not isinstance(value, bool):
         raise FieldError(f"cần true hoặc false, nhận được {_shape(value)}")
@@ -135,7 +142,7 @@ FIELDS: dict[str, FieldRule] = {
     "unit": FieldRule(_text, required=True),
     "category": FieldRule(_text, required=True),
     "author": FieldRule(_text),
-    "tags": FieldRule(_texts),
+    "tags": FieldRule(_tags),
     "summary": FieldRule(_text),
     "cover": FieldRule(_text),
     "cover_caption": FieldRule(_text),

@@ -47,7 +47,10 @@ class Catalog:
 
     @cached_property
     def by_tag(self) -> dict[str, list[Article]]:
-        return _group(self.articles, lambda article: [tag.slug for tag in article.tags])
+        # Spellings that differ only in case share a slug; the article is listed once.
+        return _group(
+            self.articles, lambda article: dict.fromkeys(tag.slug for tag in article.tags)
+        )
 
     def newest(self, count: int) -> list[Article]:
         return list(self.articles[:count])

@@ -24,7 +24,9 @@ class AddressesConfig(Config):
     archive_year = c.Type(str, default=Addresses.archive_year)
     archive_month = c.Type(str, default=Addresses.archive_month)
     tag = c.Type(str, default=Addresses.tag)
+    tag_page = c.Type(str, default=Addresses.tag_page)
     feed = c.Type(str, default=Addresses.feed)
+    """The RSS file beside each index: the site's, each category's and each unit's."""
 
 
 class ArticlesConfig(Config):

@@ -1,0 +1,124 @@
+"""An article's neighbours: related news (weighted), others of its category, previous and next.
+
+Scoring every pair of articles grows with the square of the archive; instead each group the
+article belongs to (its unit, its category, each of its tags) offers only the `window` articles
+nearest to it in date. Ties are broken by date nearness anyway, so the far end of a large group
+could only win on a higher score, which the window trades for a cost independent of site size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..article import Article
+from ..catalog import Catalog
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Points for what two articles share; a shared tag counts once per tag."""
+
+    unit: int = 3
+    category: int = 1
+    tag: int = 2
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    """What the end of an article page shows."""
+
+    related: tuple[Article, ...]
+    others: tuple[Article, ...]
+    """The newest others of its category, not already in `related`."""
+    newer: Article | None
+    older: Article | None
+
+
+class Relations:
+    """Per-build look-up of neighbours; positions in each group are indexed once, lazily."""
+
+    def __init__(self, catalog: Catalog, weights: Weights = Weights(), window: int = 24):
+        self.catalog = catalog
+        self.weights = weights
+        self.window = window
+
+    @cached_property
+    def _groups(self) -> dict[tuple[str, str], list[Article]]:
+        groups: dict[tuple[str, str], list[Article]] = {}
+        for kind, index in (
+            ("unit", self.catalog.by_unit),
+            ("category", self.catalog.by_category),
+            ("tag", self.catalog.by_tag),
+        ):
+            for key, articles in index.items():
+                groups[(kind, key)] = articles
+        return groups
+
+    @cached_property
+    def _positions(self) -> dict[tuple[str, str], dict[str, int]]:
+        return {
+            key: {article.src: i for i, article in enumerate(articles)}
+            for key, articles in self._groups.items()
+        }
+
+    def _keys(self, article: Article) -> list[tuple[str, str]]:
+        return [
+            ("unit", article.unit.slug),
+            ("category", article.category.slug),
+            *(("tag", tag.slug) for tag in article.tags),
+        ]
+
+    @cached_property
+    def _tags(self) -> dict[str, frozenset[str]]:
+        return {a.src: frozenset(tag.slug for tag in a.tags) for a in self.catalog.articles}
+
+    def score(self, article: Article, other: Article) -> int:
+        shared_tags = self._tags[article.src] & self._tags[other.src]
+        return (
+            self.weights.unit * (article.unit.slug == other.unit.slug)
+            + self.weights.category * (article.category.slug == other.category.slug)
+            + self.weights.tag * len(shared_tags)
+        )
+
+    def related(self, article: Article, count: int) -> list[Article]:
+        """The `count` best by score, then by nearness in date, then by address."""
+        candidates: dict[str, Article] = {}
+        for key in self._keys(article):
+            group, at = self._groups.get(key, []), self._positions.get(key, {}).get(article.src)
+            if at is None:
+                continue
+            for other in group[max(0, at - self.window) : at + self.window + 1]:
+                candidates.setdefault(other.src, other)
+        candidates.pop(article.src, None)
+        moment = article.published.moment.timestamp()
+
+        def rank(other: Article):
+            distance = abs(other.published.moment.timestamp() - moment)
+            return (-self.score(article, other), distance, other.url)
+
+        return sorted(candidates.values(), key=rank)[:count]
+
+    def neighbours(self, article: Article, related: int, others: int) -> Neighbours:
+        chosen = self.related(article, related)
+        key = ("category", article.category.slug)
+        group = self._groups.get(key, [])
+        at = self._positions.get(key, {}).get(article.src)
+        skip = {article.src, *(other.src for other in chosen)}
+        return Neighbours(
+            related=tuple(chosen),
+            others=tuple(_first(group, others, skip)),
+            newer=group[at - 1] if at else None,
+            older=group[at + 1] if at is not None and at + 1 < len(group) else None,
+        )
+
+
+def _first(articles: Sequence[Article], count: int, skip: set[str]) -> list[Article]:
+    found = []
+    for article in articles:
+        if len(found) == count:
+            break
+        if article.src not in skip:
+            found.append(article)
+    return found
