@@ -22,10 +22,13 @@ from tests.browser import serve
 
 SYNTHETIC_ARTICLES = 300
 # The kinds of page each site must have; the gates run on one page of each kind found.
+INDEXES = {"category", "unit", "units", "archive", "archive year", "archive month", "tag"}
 REQUIRED_KINDS = {
-    "sample": {"home", "article", "page", "404"},
-    "synthetic": {"home", "article", "article with image", "404"},
-}
+    "sample": {"home", "article", "page", "404", *INDEXES},
+    "synthetic": {
+        "home", "article", "article with image", "404", "category page 2", "unit page 2", *INDEXES
+    },
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -116,11 +119,17 @@ def test_sitemap_lists_every_article_and_only_pages_that_exist(built):
 
 
 def test_feeds_parse_and_list_only_pages_that_exist(built):
+    feeds = gates.feeds(built.site, built.addresses)
     problems = [
         problem
-        for feed in gates.feeds(built.site, built.addresses)
+        for feed in feeds
         for problem in gates.feed_problems(feed, built.site, built.site_url)
     ]
+    print(f"{built.name}: {len(feeds)} feeds checked")
+    assert (
+        built.site / built.addresses.feed in feeds
+    )  # the site's own, besides categories' and units'
+    assert len(feeds) > 1
     assert problems == []
 
 
