@@ -101,3 +101,17 @@ def test_robots_txt_points_at_the_sitemap(tiny_site):
     tiny_site.build()
     robots = (tiny_site.site / "robots.txt").read_text(encoding="utf-8").splitlines()
     assert "Sitemap: https://example.org/sitemap.xml" in robots
+
+
+def test_the_swap_without_an_atomic_exchange_still_leaves_one_site(tmp_path, monkeypatch):
+    """Where renameat2 is missing (other kernels, libcs), two renames do the swap."""
+    from bantin import output
+
+    monkeypatch.setattr(output, "_exchange", lambda first, second: False)
+    old, new = tmp_path / "site", tmp_path / "site.building-x"
+    for folder, text in ((old, "cũ"), (new, "mới")):
+        folder.mkdir()
+        (folder / "index.html").write_text(text, encoding="utf-8")
+    output.swap_into(new, old)
+    assert (old / "index.html").read_text(encoding="utf-8") == "mới"
+    assert [path.name for path in tmp_path.iterdir()] == ["site"]
