@@ -1,5 +1,6 @@
-"""The `bantin` command for staff and CI: `check` validates content without building; `build`
-builds the site atomically (the previous `site/` stays until a build succeeds)."""
+"""The `bantin` command for staff and CI: `check` validates content without building; `import` and
+`new` write articles; `build` builds the site atomically (the previous `site/` stays until a
+build succeeds)."""
 
 from __future__ import annotations
 
@@ -8,27 +9,23 @@ import logging
 import sys
 from pathlib import Path
 
-from .addresses import Addresses
-from .catalog import ReadOptions, build_catalog
+from . import hygiene, new, review
+from .argvi import Parser, add_command
+from .catalog import ReadOptions, article_files, build_catalog, shown_path
 from .errors import ContentError, summary_line
+from .hints import hint
+from .importer import command as importer_command
+from .site import load_site as _load_site
 
 
-def _load_site(config_file: str):
-    """The MkDocs config of the site, with our plugin's address formats."""
-    from mkdocs.config import load_config
-
-    config = load_config(config_file)
-    plugin = config.plugins.get("bantin-articles")
-    addresses = Addresses.from_mapping(dict(plugin.config.addresses)) if plugin else Addresses()
-    return config, addresses
-
-
-def format_error(error: ContentError, style: str) -> str:
+def format_error(
+    error: ContentError, style: str, advice: str | None = None, level: str = "error"
+) -> str:
     if style == "github":
-        message = _escape_data(f"{error.field}: {error.message}")
+        message = f"{error.field}: {error.message}" + (f" (gợi ý: {advice})" if advice else "")
         path = _escape_property(error.path)
-        return f"::error file={path},line={error.line},title=Bản Tin::{message}"
-    return str(error)
+        return f"::{level} file={path},line={error.line},title=Bản Tin::{_escape_data(message)}"
+    return str(error) + (f"\n    gợi ý: {advice}" if advice else "")
 
 
 def _escape_data(text: str) -> str:
@@ -44,20 +41,45 @@ def _escape_property(text: str) -> str:
 def check(args: argparse.Namespace) -> int:
     config, addresses = _load_site(args.config)
     only = [Path(path) for path in args.paths] if args.paths else None
-    _, errors = build_catalog(
-        Path(config.docs_dir),
-        Path(config.config_file_path).parent,
-        addresses,
-        ReadOptions(include_drafts=True, include_future=True),
-        only=only,
+    docs_dir, root = Path(config.docs_dir), Path(config.config_file_path).parent
+    catalog, errors = build_catalog(
+        docs_dir, root, addresses, ReadOptions(include_drafts=True, include_future=True), only=only
     )
     for error in errors:
-        print(format_error(error, args.format))
+        print(format_error(error, args.format, hint(error, root)))
+    # Hygiene warnings print but never change the exit code.
+    warnings = review.pending(list(catalog.articles), docs_dir, root)
+    for path in article_files(docs_dir, only):
+        warnings.extend(hygiene.warnings(path, shown_path(path, root)))
+    for warning in sorted(warnings):
+        print(format_error(warning, args.format, level="warning"))
+    if warnings:
+        print(f"{len(warnings)} cảnh báo (chỉ để nhắc, không làm lệnh thất bại).", file=sys.stderr)
     if errors:
         print(summary_line(len(errors)), file=sys.stderr)
         return 1
     print("Không có lỗi nội dung.", file=sys.stderr)
     return 0
+
+
+CHECK_EXAMPLES = """
+Ví dụ:
+  bantin check                            kiểm tra mọi bài và danh mục
+  bantin check content/articles/2024      chỉ kiểm tra một thư mục
+  bantin check --format github            in lỗi dạng chú thích của GitHub Actions
+
+Mỗi lỗi in dạng tệp:dòng: trường: thông báo, kèm gợi ý cách sửa. Cảnh báo về chữ (dạng NFD,
+hai dấu cách, nháy thẳng lẫn nháy cong) chỉ để nhắc, không làm lệnh thất bại.
+"""
+
+BUILD_EXAMPLES = """
+Ví dụ:
+  bantin build --strict                   build vào site/ (như scripts/build)
+  bantin build -d /tmp/thu                build vào thư mục khác
+
+Trang được build vào một thư mục tạm bên cạnh site/ và chỉ thay site/ khi build thành công:
+bài lỗi hay liên kết hỏng không bao giờ làm hỏng trang đang chạy.
+"""
 
 
 def build(args: argparse.Namespace) -> int:
@@ -80,15 +102,35 @@ def build(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="bantin", description="Công cụ Bản Tin")
-    commands = parser.add_subparsers(dest="command", required=True)
-    checker = commands.add_parser("check", help="kiểm tra bài viết và danh mục, không build")
-    checker.add_argument("paths", nargs="*", help="tệp hoặc thư mục bài viết (mặc định: tất cả)")
-    checker.add_argument("-f", "--config", default="mkdocs.yml", help="tệp cấu hình MkDocs")
-    checker.add_argument("--format", choices=("text", "github"), default="text")
+    parser = Parser(
+        prog="bantin",
+        description="Công cụ Bản Tin cho cán bộ truyền thông: kiểm tra, nhập và tạo bài viết.",
+        epilog="Xem hướng dẫn từng lệnh: bantin check --help, bantin import --help, bantin new --help",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, title="lệnh", metavar="LỆNH")
+    checker = add_command(
+        commands,
+        "check",
+        "kiểm tra bài viết và danh mục, không build",
+        "Kiểm tra bài viết và danh mục mà không build trang.",
+        CHECK_EXAMPLES,
+    )
+    checker.add_argument(
+        "paths", nargs="*", metavar="ĐƯỜNG_DẪN", help="tệp hoặc thư mục bài viết (mặc định: tất cả)"
+    )
+    checker.add_argument(
+        "--format", choices=("text", "github"), default="text", help="dạng in lỗi (mặc định: text)"
+    )
     checker.set_defaults(run=check)
-    builder = commands.add_parser("build", help="build trang vào site/, chỉ thay khi thành công")
-    builder.add_argument("-f", "--config", default="mkdocs.yml", help="tệp cấu hình MkDocs")
+    importer_command.add_parser(commands)
+    new.add_parser(commands)
+    builder = add_command(
+        commands,
+        "build",
+        "build trang vào site/, chỉ thay khi thành công",
+        "Build trang vào site/ qua một thư mục tạm; site/ cũ giữ nguyên nếu build thất bại.",
+        BUILD_EXAMPLES,
+    )
     builder.add_argument("-d", "--site-dir", help="thư mục kết quả (mặc định: site_dir)")
     builder.add_argument(
         "-s", "--strict", action="store_true", default=None, help="dừng khi có cảnh báo"

@@ -47,10 +47,16 @@ class _Loader(yaml.SafeLoader):
     pass
 
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """libyaml's parser (about 10× faster, for `bantin check` on big sites); on a syntax error we
+    parse again with `_Loader` so messages and hints stay those of the pure-Python parser."""
+
+
+for _loader in (_Loader, _FastLoader):
+    _loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
@@ -77,8 +83,9 @@ def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
     return result
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+for _loader in (_Loader, _FastLoader):
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 _HINTS = {
     "mapping values are not allowed here": (
@@ -92,7 +99,17 @@ _HINTS = {
 def load(text: str, first_line: int = 1):
     """Parse YAML; lines in the result and in errors are counted from `first_line`."""
     try:
-        data = yaml.load(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_FastLoader)
+    except yaml.YAMLError:
+        data = _load_slowly(text, first_line)
+    if first_line != 1:
+        _shift_lines(data, first_line - 1)
+    return data
+
+
+def _load_slowly(text: str, first_line: int):
+    try:
+        return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line if mark else 0) + first_line
@@ -102,9 +119,6 @@ def load(text: str, first_line: int = 1):
         raise YamlSyntaxError(line, text) from None
     except yaml.YAMLError as error:
         raise YamlSyntaxError(first_line, f"YAML sai cú pháp ({error})") from None
-    if first_line != 1:
-        _shift_lines(data, first_line - 1)
-    return data
 
 
 def _shift_lines(data, offset: int) -> None:
