@@ -22,7 +22,11 @@ def build(config_file: Path, strict: bool = True) -> None:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    mkdocs_build(load_config(str(config_file), strict=strict))
+    config = load_config(str(config_file), strict=strict)
+    # As `mkdocs build` does. MkDocs keeps plugins with on_startup for the whole process, so
+    # without this a plugin would still believe it serves after a test of `serve`.
+    config.plugins.on_startup(command="build", dirty=False)
+    mkdocs_build(config)
 
 
 @dataclass

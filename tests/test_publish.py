@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import re
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -24,6 +25,19 @@ def snapshot(folder: Path) -> dict[str, str]:
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
+
+
+# Pagefind (issue 7's search index) writes its filter tables from a Rust HashMap, so their order,
+# hence their names and the metadata and entry files naming them, change from run to run with
+# the same pages (Pagefind/pagefind#638: fragments are stable since 1.3, filter/meta indexes are
+# not). Everything else, the index chunks and every fragment included, must be identical.
+PAGEFIND_TABLES = re.compile(
+    r"pagefind/(filter/.*\.pf_filter|pagefind\..*\.pf_meta|pagefind-entry\.json)"
+)
+
+
+def without_pagefind_tables(files: dict[str, str]) -> dict[str, str]:
+    return {name: digest for name, digest in files.items() if not PAGEFIND_TABLES.fullmatch(name)}
 
 
 def leftovers(root: Path) -> list[str]:
@@ -70,7 +84,10 @@ def test_two_builds_of_the_same_content_are_byte_identical(tmp_path, monkeypatch
     build_atomically(REPO / "mkdocs.yml", strict=True, site_dir=str(tmp_path / "one"))
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1900000000")
     build_atomically(REPO / "mkdocs.yml", strict=True, site_dir=str(tmp_path / "two"))
-    one, two = snapshot(tmp_path / "one"), snapshot(tmp_path / "two")
+    one, two = (
+        without_pagefind_tables(snapshot(tmp_path / "one")),
+        without_pagefind_tables(snapshot(tmp_path / "two")),
+    )
     assert len(one) > 20
     assert [name for name in one if one[name] != two.get(name)] == []
     assert one.keys() == two.keys()

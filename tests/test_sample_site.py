@@ -53,7 +53,9 @@ def test_each_seed_article_reads_correctly(sample_site, address):
     for junk in ("PublishingPortal", "Tăng cỡ chữ", "Liên kết website", "1991"):
         assert junk not in body
     if caption:
-        assert caption in [c.get_text() for c in page.select(".bt-caption")]
+        # Captions now sit under the illustrations that stand in for the original photos.
+        captions = [c.get_text() for c in page.select(".bt-caption, figure figcaption")]
+        assert f"{caption} (ảnh minh họa)" in captions
 
 
 def test_every_sentence_of_the_seeds_is_kept(sample_site):

@@ -45,6 +45,7 @@ def check(args: argparse.Namespace) -> int:
     catalog, errors = build_catalog(
         docs_dir, root, addresses, ReadOptions(include_drafts=True, include_future=True), only=only
     )
+    errors = sorted([*errors, *_image_errors(config, catalog)])
     for error in errors:
         print(format_error(error, args.format, hint(error, root)))
     # Hygiene warnings print but never change the exit code.
@@ -59,6 +60,24 @@ def check(args: argparse.Namespace) -> int:
         print(summary_line(len(errors)), file=sys.stderr)
         return 1
     print("Không có lỗi nội dung.", file=sys.stderr)
+    return 0
+
+
+def _image_errors(config, catalog) -> list[ContentError]:
+    """Bad covers and body images, when the site uses the bantin-images plugin."""
+    plugin = config.plugins.get("bantin-images")
+    if plugin is None or not plugin.config.enabled:
+        return []
+    from .images.collect import problems
+
+    root = Path(config.config_file_path).parent
+    return problems(catalog.articles, Path(config.docs_dir), root, plugin.config.max_pixels)
+
+
+def bench_images(args: argparse.Namespace) -> int:
+    from .images.bench import run
+
+    print(run(args.photos).report())
     return 0
 
 
@@ -136,6 +155,11 @@ def build_parser() -> argparse.ArgumentParser:
         "-s", "--strict", action="store_true", default=None, help="dừng khi có cảnh báo"
     )
     builder.set_defaults(run=build)
+    images = commands.add_parser(
+        "bench-images", help="đo tốc độ mã hoá ảnh (lần đầu và khi build lại)"
+    )
+    images.add_argument("--photos", type=int, default=12, help="số ảnh 4000×3000 tổng hợp")
+    images.set_defaults(run=bench_images)
     return parser
 
 

@@ -1,0 +1,314 @@
+"""Every image of the site's articles, produced before the build writes anything.
+
+`prepare` finds covers and body images in the catalog, produces what each needs (in threads:
+Pillow releases the GIL while it decodes, resizes and encodes), and reports each bad image as a
+`ContentError` at the line that names it. The result, `SiteImages`, is what the hooks and the
+templates read.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+import threading
+from collections import defaultdict
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from ..article import Article
+from ..catalog import shown_path
+from ..errors import ContentError
+from ..text import slugify
+from . import encode, markup
+from .cache import ImageCache, cache_key
+from .products import (
+    RESPONSIVE,
+    SHARE,
+    THUMBNAIL,
+    Picture,
+    Settings,
+    Variant,
+    cleaned,
+    drawn_share,
+    produce,
+)
+from .sharecard import FONT, CardText, Typeface, draw_card
+
+COVER_PRODUCTS = (RESPONSIVE, THUMBNAIL, SHARE)
+BODY_PRODUCTS = (RESPONSIVE,)
+IMAGE_FIELD = "ảnh"
+LOGO = Path(__file__).parent / "logo.png"
+WORKERS = min(4, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class ShareOptions:
+    """How cards are drawn for articles without a cover."""
+
+    enabled: bool = True
+    site_name: str = ""
+    logo: str | None = None
+    """Path relative to docs_dir."""
+
+
+@dataclass
+class ArticleImages:
+    cover: Picture | None = None
+    thumb: Picture | None = None
+    share: Variant | None = None
+    body: dict[str, Picture] = field(default_factory=dict)
+    """Pictures by path from docs_dir."""
+    left_out: set[str] = field(default_factory=set)
+    """Bad images, by path from docs_dir and as written: their <img> is removed from the page."""
+
+
+@dataclass
+class SiteImages:
+    """The images of one build, read by the hooks and (as `bantin_images`) by the templates."""
+
+    sizes: str
+    thumb_sizes: str
+    articles: dict[str, ArticleImages] = field(default_factory=dict)
+    sources: set[str] = field(default_factory=set)
+    """Every image file the articles name (good or bad): never copied into the site as it is."""
+
+    def cover(self, article: Article) -> Picture | None:
+        return self._of(article).cover
+
+    def thumb(self, article: Article) -> Picture | None:
+        return self._of(article).thumb
+
+    def share(self, article: Article) -> Variant | None:
+        return self._of(article).share
+
+    def _of(self, article: Article) -> ArticleImages:
+        return self.articles.get(article.src) or ArticleImages()
+
+    def outputs(self) -> dict[str, Path]:
+        """Every published file: its site path and the cached file to copy."""
+        found: dict[str, Path] = {}
+        for images in self.articles.values():
+            pictures = [images.cover, images.thumb, *images.body.values()]
+            for picture in pictures:
+                if picture is not None:
+                    found.update((v.url, v.cached) for v in picture.variants)
+            if images.share is not None:
+                found[images.share.url] = images.share.cached
+        return dict(sorted(found.items()))
+
+
+@dataclass(frozen=True)
+class _Use:
+    """One place an article names an image."""
+
+    article: Article
+    line: int
+    field: str
+    written: str
+    path: str | None
+    """From docs_dir; None when the written path leaves docs_dir."""
+    products: tuple[str, ...] = BODY_PRODUCTS
+
+
+def prepare(
+    articles: Iterable[Article],
+    docs_dir: Path,
+    root: Path,
+    settings: Settings,
+    cache: ImageCache,
+    share: ShareOptions,
+    sizes: tuple[str, str],
+) -> tuple[SiteImages, list[ContentError]]:
+    """Produce every image the articles need; bad ones become errors and are left out."""
+    articles = list(articles)
+    site = SiteImages(*sizes)
+    uses = [use for article in articles for use in _uses(article, docs_dir)]
+
+    def work(path: str, source: Path, products: tuple[str, ...]) -> dict:
+        return produce(cache.source(source), _stem(path), products, settings, cache)
+
+    results = _outcomes(uses, docs_dir, work)
+    errors = []
+    site.sources.update(use.path for use in uses if use.path)
+    for use in uses:
+        images = site.articles.setdefault(use.article.src, ArticleImages())
+        outcome = results[use.path] if use.path else _outside(docs_dir)
+        if isinstance(outcome, str):
+            errors.append(_error(use, outcome, docs_dir, root))
+            images.left_out.update({use.written, use.path or use.written})
+            continue
+        if use.field == "cover":
+            images.cover, images.thumb = outcome[RESPONSIVE], outcome[THUMBNAIL]
+            images.share = outcome[SHARE]
+        else:
+            images.body[use.path] = outcome[RESPONSIVE]
+            images.thumb = images.thumb or outcome.get(THUMBNAIL)
+
+    if share.enabled:
+        _draw_cards(site, articles, docs_dir, root, settings, cache, share, errors)
+    return site, sorted(errors)
+
+
+def clean_strays(
+    docs_dir: Path, root: Path, taken: set[str], settings: Settings, cache: ImageCache
+) -> tuple[dict[str, Path | None], list[ContentError]]:
+    """Images published as they are (on static pages, linked files): those carrying EXIF or XMP
+    are replaced by clean copies at the same address. Returns {path from docs_dir: clean file},
+    None for a file that cannot be read and so is withheld."""
+    kinds = {".jpg": "jpeg", ".jpeg": "jpeg", ".png": "png", ".webp": "webp"}
+    candidates = sorted(
+        path.relative_to(docs_dir).as_posix()
+        for path in docs_dir.rglob("*")
+        if path.suffix.lower() in kinds and path.is_file() and not _hidden(path, docs_dir)
+    )
+
+    def one(path: str) -> Path | str | None:
+        data = (docs_dir / path).read_bytes()
+        if not encode.carries_metadata(data):
+            return None
+        try:
+            return cleaned(data, kinds[PurePosixPath(path).suffix.lower()], settings, cache)
+        except encode.ImageProblem as problem:
+            return str(problem)
+
+    strays = [path for path in candidates if path not in taken]
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        outcomes = dict(zip(strays, pool.map(one, strays), strict=True))
+    errors = [
+        ContentError(shown_path(docs_dir / path, root), 1, IMAGE_FIELD, outcome)
+        for path, outcome in outcomes.items()
+        if isinstance(outcome, str)
+    ]
+    replaced = {
+        path: (out if isinstance(out, Path) else None)
+        for path, out in outcomes.items()
+        if out is not None
+    }
+    return replaced, errors
+
+
+def _hidden(path: Path, docs_dir: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(docs_dir).parts)
+
+
+def _uses(article: Article, docs_dir: Path) -> list[_Use]:
+    base = posixpath.dirname(article.src)
+    uses = []
+    if article.cover:
+        line, typed = front_matter_field(docs_dir / article.src, "cover")
+        written = typed or article.cover
+        uses.append(_Use(article, line, "cover", written, article.cover, COVER_PRODUCTS))
+    for ref in markup.find_images(article.body, article.body_line):
+        # Without a cover, the first photo of the body gives the card its thumbnail.
+        products = BODY_PRODUCTS if article.cover or len(uses) else (RESPONSIVE, THUMBNAIL)
+        path = markup.resolve(ref.src, base)
+        uses.append(_Use(article, ref.line, IMAGE_FIELD, ref.src, path, products))
+    return uses
+
+
+def problems(
+    articles: Iterable[Article], docs_dir: Path, root: Path, max_pixels: int
+) -> list[ContentError]:
+    """Every bad image of the articles, found by decoding without encoding (`bantin check`)."""
+    uses = [use for article in articles for use in _uses(article, docs_dir)]
+
+    def work(path: str, source: Path, products: tuple[str, ...]) -> dict:
+        encode.load(source.read_bytes(), max_pixels, least=(1, 1))
+        return {}
+
+    results = _outcomes(uses, docs_dir, work)
+    found = []
+    for use in uses:
+        outcome = results[use.path] if use.path else _outside(docs_dir)
+        if isinstance(outcome, str):
+            found.append(_error(use, outcome, docs_dir, root))
+    return sorted(found)
+
+
+def _outcomes(uses: list[_Use], docs_dir: Path, work) -> dict[str, dict | str]:
+    """`work(path, file, products)` for each source image named, in threads; or the Vietnamese
+    reason the image cannot be published."""
+    needs: dict[str, set[str]] = defaultdict(set)
+    for use in uses:
+        if use.path is not None:
+            needs[use.path].update(use.products)
+
+    def one(path: str) -> dict | str:
+        source = docs_dir / path
+        if not source.is_file():
+            return f"không tìm thấy tệp (tìm ở {docs_dir.name}/{path})"
+        products = tuple(product for product in COVER_PRODUCTS if product in needs[path])
+        try:
+            return work(path, source, products)
+        except encode.ImageProblem as problem:
+            return str(problem)
+
+    paths = sorted(needs)
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        return dict(zip(paths, pool.map(one, paths), strict=True))
+
+
+def _draw_cards(site, articles, docs_dir, root, settings, cache, share, errors) -> None:
+    logo, logo_bytes = None, b""
+    try:
+        logo_bytes = (docs_dir / share.logo if share.logo else LOGO).read_bytes()
+        logo = encode.load(logo_bytes, settings.max_pixels)
+    except (OSError, encode.ImageProblem) as problem:
+        config = shown_path(root / "mkdocs.yml", root)
+        errors.append(ContentError(config, 1, "share_logo", f"logo '{share.logo}': {problem}"))
+    fonts = threading.local()  # a FreeType face is not to be shared between threads
+
+    def card(article: Article) -> Variant:
+        text = CardText(article.title, article.date_line, share.site_name)
+        identity = cache_key(*text.__dict__.values(), logo_bytes, FONT.name)
+
+        def draw():
+            if not hasattr(fonts, "typeface"):
+                fonts.typeface = Typeface(FONT)
+            return draw_card(text, logo, fonts.typeface)
+
+        return drawn_share(identity.encode(), draw, article.slug[:40].rstrip("-"), settings, cache)
+
+    bare = [a for a in articles if site.articles.setdefault(a.src, ArticleImages()).share is None]
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        for article, variant in zip(bare, pool.map(card, bare), strict=True):
+            site.articles[article.src].share = variant
+
+
+def _outside(docs_dir: Path) -> str:
+    return (
+        f"đường dẫn đi ra ngoài thư mục {docs_dir.name}/; hãy đặt ảnh trong "
+        f"{docs_dir.name}/images/ và viết đường dẫn tương đối tới đó"
+    )
+
+
+def _error(use: _Use, reason: str, docs_dir: Path, root: Path) -> ContentError:
+    shown = shown_path(docs_dir / use.article.src, root)
+    return ContentError(shown, use.line, use.field, f"ảnh '{use.written}': {reason}")
+
+
+def _stem(path: str) -> str:
+    return slugify(PurePosixPath(path).stem) or "anh"
+
+
+_FIELD = re.compile(r"^(?P<name>[A-Za-z_]+)\s*:")
+
+
+def front_matter_field(path: Path, name: str) -> tuple[int, str | None]:
+    """The line of `name` in an article's front matter and its value as typed (plain scalars
+    only; None otherwise), for messages; (1, None) when it cannot be found."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1, None
+    for number, line in enumerate(lines[1:], start=2):
+        if line.strip() == "---":
+            break
+        match = _FIELD.match(line)
+        if match and match.group("name") == name:
+            value = line[match.end() :].strip().strip("\"'")
+            return number, value or None
+    return 1, None

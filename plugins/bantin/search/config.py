@@ -1,0 +1,32 @@
+"""Configuration of the `bantin-search` plugin (mkdocs.yml → plugins → bantin-search)."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class SearchConfig(Config):
+    enabled = c.Type(bool, default=True)
+    """Turn search off: no search page, no index."""
+    page = c.Type(str, default="tim-kiem.md")
+    """Source path of the search page; generated unless the site has a file of that name
+    (which then needs `template: bantin/search.html`). Put it in `nav` to show a menu entry."""
+    bundle = c.Type(str, default="pagefind")
+    """Folder of site_dir that receives Pagefind's index and scripts."""
+    index_on_serve = c.Type(bool, default=True)
+    """Index on every `mkdocs serve` rebuild too; turn off to preview large sites faster."""
+    index_lede_words = c.Type(int, default=80)
+    """Words at the start of an article's text indexed as written; after them each word is
+    indexed once per article, which keeps the index small (docs/search.md). Excerpts from the
+    lede read as written; from further on, they skip the words already seen."""
+    results_per_page = c.Type(int, default=10)
+    """Results shown at once; a button shows the next ones."""
+    term_similarity = c.Type(float, default=10.0)
+    """Pagefind's `termSimilarity` ranking weight. Pagefind matches words by prefix, so "ha"
+    also finds "Hậu"; at 10 a whole-word match ("Hà") ranks above such a prefix match,
+    which Pagefind's default (1.0) does not do."""
+    page_length = c.Type(float, default=0.0)
+    """Pagefind's `pageLength` ranking weight (default 0.75 favours short pages). News articles
+    are of a kind in length; with it, a short "Hậu Giang" article outranked "Hà Giang" ones
+    for "ha giang" on the synthetic corpus."""

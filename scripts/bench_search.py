@@ -1,0 +1,209 @@
+"""Compare search engines on a synthetic site: build time added, bytes and time to a first result.
+
+Run through `scripts/bench-search [--count 10000]`. It writes a synthetic site (once, kept under
+.cache/), builds it without search, then with Material's search and with bantin-search
+(Pagefind), and drives Debian's Chromium over each built site. Not a test: figures vary with
+the machine; docs/search.md records the ones we decided by.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gzip
+import json
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from bantin.synthetic import write_project  # noqa: E402
+from bantin.text import fold  # noqa: E402
+
+from tests.browser import chromium, serve  # noqa: E402
+
+QUERIES = ["doan thanh nien yen khanh", "dai hoi", "chuyen doi so", "Hà Giang", "ha giang"]
+VARIANTS = {
+    "none": "  - bantin-articles\n",
+    "material": "  - bantin-articles\n  - search:\n      lang: vi\n",
+    "pagefind": "  - bantin-articles\n  - bantin-search\n",
+}
+
+
+def build(root: Path, variant: str) -> tuple[Path, float]:
+    """Build the synthetic site with one search set-up; returns its folder and the seconds taken."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    site = root / f"site-{variant}"
+    config = root / f"{variant}.yml"
+    config.write_text(
+        f"INHERIT: mkdocs.yml\nsite_dir: {site}\nplugins:\n{VARIANTS[variant]}", encoding="utf-8"
+    )
+    started = time.perf_counter()
+    mkdocs_build(load_config(str(config)))
+    return site, time.perf_counter() - started
+
+
+def fold_material_index(site: Path) -> float:
+    """Our folding applied to Material's index: a folded copy of every text; returns seconds."""
+    started = time.perf_counter()
+    path = site / "search" / "search_index.json"
+    index = json.loads(path.read_text(encoding="utf-8"))
+    for doc in index["docs"]:
+        doc["text"] = doc["text"] + " " + fold(doc["text"])
+        doc["title"] = doc["title"] + " " + fold(doc["title"])
+    path.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
+    return time.perf_counter() - started
+
+
+def _gzip_size(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), 6))
+
+
+class Traffic:
+    """Bytes of every response a page receives, as sent by our plain (uncompressed) server."""
+
+    def __init__(self, page) -> None:
+        self.responses: list[tuple[str, int]] = []
+        page.on("requestfinished", self._finished)
+
+    def _finished(self, request) -> None:
+        response = request.response()
+        if response is not None:
+            # Redirects and aborted requests have no body.
+            with contextlib.suppress(Exception):
+                self.responses.append((request.url, len(response.body())))
+
+    def total(self, part: str = "") -> int:
+        return sum(size for url, size in self.responses if part in url)
+
+
+def pagefind_first_query(browser, base: str, query: str) -> dict:
+    """A fresh browser opens /tim-kiem/, then types a first query and a second one.
+
+    `ready_s`: opening the page until the engine is loaded; `first_s`: typing the
+    first query (Enter, no debounce) until its results are on the page; `bytes`: everything
+    the search loaded (script, wasm, index chunks, the shown results' fragments).
+    """
+    context = browser.new_context()
+    page = context.new_page()
+    traffic = Traffic(page)
+    started = time.perf_counter()
+    page.goto(base + "tim-kiem/")
+    page.wait_for_selector(".bt-search[data-ready]", state="attached")
+    ready = time.perf_counter() - started
+    first = _typed(page, query)
+    titles = page.locator(".bt-search__result h2").all_inner_texts()[:3]
+    found = page.locator(".bt-search__status").inner_text()
+    search_bytes = traffic.total("/pagefind/") + traffic.total("bantin-search.js")
+    all_bytes = traffic.total()
+    second = _typed(page, "tinh nguyen he")
+    context.close()
+    return {
+        "query": query,
+        "ready_s": round(ready, 3),
+        "first_s": round(first, 3),
+        "second_s": round(second, 3),
+        "search_bytes": search_bytes,
+        "page_bytes": all_bytes,
+        "status": found,
+        "top": titles,
+    }
+
+
+def _typed(page, query: str) -> float:
+    started = time.perf_counter()
+    page.fill("#bt-search-q", query)
+    page.press("#bt-search-q", "Enter")
+    page.wait_for_function(
+        "q => document.querySelector('.bt-search__status').textContent.includes(q)",
+        arg=query,
+        timeout=60_000,
+    )
+    return time.perf_counter() - started
+
+
+def material_first_query(browser, base: str, query: str) -> dict:
+    """Cold: open the home page, open Material's search, type; time and bytes to the first result."""
+    context = browser.new_context()
+    page = context.new_page()
+    traffic = Traffic(page)
+    started = time.perf_counter()
+    page.goto(base)
+    page.fill("input[data-md-component=search-query]", query)
+    page.wait_for_selector(".md-search-result__item", timeout=180_000)
+    cold = time.perf_counter() - started
+    titles = page.locator(".md-search-result__item h1").all_inner_texts()[:3]
+    search_bytes = traffic.total("search")
+    context.close()
+    return {
+        "query": query,
+        "cold_s": round(cold, 3),
+        "search_bytes": search_bytes,
+        "page_bytes": traffic.total(),
+        "top": titles,
+    }
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=10_000, help="articles (10000)")
+    parser.add_argument("--root", type=Path, help="where the synthetic site lives")
+    parser.add_argument("--engines", default="material,pagefind")
+    parser.add_argument("--out", type=Path, help="write the figures as JSON here too")
+    parser.add_argument("--built", type=Path, help="only query this site built with bantin-search")
+    args = parser.parse_args()
+    if args.built:
+        with chromium() as browser, serve(args.built) as base:
+            for query in QUERIES:
+                result = pagefind_first_query(browser, base, query)
+                print(json.dumps(result, ensure_ascii=False), flush=True)
+        return
+    root = args.root or REPO / ".cache" / f"bench-search-{args.count}"
+    if not (root / "mkdocs.yml").exists():
+        shutil.rmtree(root, ignore_errors=True)
+        write_project(root, args.count)
+    engines = args.engines.split(",")
+    report: dict = {"articles": args.count}
+    _, base_time = build(root, "none")
+    report["build_without_search_s"] = round(base_time, 1)
+    sites = {}
+    for engine in engines:
+        site, seconds = build(root, engine)
+        sites[engine] = site
+        entry = {"build_s": round(seconds, 1), "added_s": round(seconds - base_time, 1)}
+        if engine == "material":
+            index = site / "search" / "search_index.json"
+            entry["index_bytes"] = index.stat().st_size
+            entry["index_gzip_bytes"] = _gzip_size(index)
+            entry["fold_s"] = round(fold_material_index(site), 1)
+            entry["folded_index_bytes"] = index.stat().st_size
+            entry["folded_index_gzip_bytes"] = _gzip_size(index)
+        else:
+            entry["bundle_bytes"] = folder_bytes(site / "pagefind")
+            entry["bundle_files"] = sum(1 for p in (site / "pagefind").rglob("*") if p.is_file())
+        report[engine] = entry
+        print(json.dumps({engine: entry}, ensure_ascii=False), flush=True)
+    with chromium() as browser:
+        for engine in engines:
+            measure = material_first_query if engine == "material" else pagefind_first_query
+            queries = QUERIES if engine == "pagefind" else QUERIES[:1]
+            with serve(sites[engine]) as base:
+                report[engine]["queries"] = [measure(browser, base, query) for query in queries]
+            print(json.dumps({engine: report[engine]["queries"]}, ensure_ascii=False), flush=True)
+    if args.out:
+        args.out.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,90 @@
+"""Search in real Chromium: tones and đ folded, toned matches first, results shown as text."""
+
+import unicodedata
+
+import pytest
+
+from tests.browser import serve
+
+pytestmark = pytest.mark.browser
+
+HA = "Tỉnh đoàn Hà Giang tổ chức Đại hội đại biểu lần thứ XV"
+HAU = "Tỉnh đoàn Hậu Giang ra quân chiến dịch tình nguyện hè"
+MARKUP = "Thanh niên <b>sáng tạo</b> với <i>"
+
+
+@pytest.fixture
+def search_site(tiny_site):
+    for name in ("ha-giang-dai-hoi.md", "hau-giang-tinh-nguyen.md", "markup-in-text.md"):
+        tiny_site.fixture(f"search/{name}", f"2024/{name}")
+    tiny_site.build()
+    return tiny_site
+
+
+def watch_errors(page) -> list[str]:
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    return errors
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query as a reader does, press Enter, and read the result titles in order."""
+    page.fill("#bt-search-q", query)
+    page.press("#bt-search-q", "Enter")
+    page.wait_for_function(
+        "q => document.querySelector('.bt-search__status').textContent.includes(q)", arg=query
+    )
+    return page.locator(".bt-search__result h2").all_inner_texts()
+
+
+def test_vietnamese_queries_with_and_without_tones(search_site, browser):
+    with serve(search_site.site) as base:
+        page = browser.new_page()
+        errors = watch_errors(page)
+        page.goto(base + "tim-kiem/")
+        assert sorted(search(page, "doan")[:2]) == sorted([HA, HAU])
+        assert search(page, "dai hoi")[0] == HA
+        assert search(page, "XAY DUNG cau")[0] == HAU
+        assert search(page, "Hà Giang")[:2] == [HA, HAU]
+        assert search(page, "ha giang")[:2] == [HA, HAU]
+        assert search(page, "Hậu Giang")[0] == HAU
+        assert search(page, unicodedata.normalize("NFD", "Hậu Giang"))[0] == HAU
+        assert search(page, unicodedata.normalize("NFD", "Đại hội"))[0] == HA
+        first = page.locator(".bt-search__result").first
+        assert (
+            first.locator("a")
+            .get_attribute("href")
+            .endswith("/2022/09/tinh-doan-ha-giang-to-chuc-dai-hoi-dai-bieu-lan-thu-xv/")
+        )
+        assert first.locator(".bt-dateline").inner_text() == (
+            "Thứ Ba, 20/09/2022 · Tỉnh đoàn Hà Giang · Xây dựng Đoàn"
+        )
+        assert "Đại" in first.locator("mark").all_inner_texts()
+        page.close()
+    assert errors == []
+
+
+def test_results_are_text_and_facets_narrow_them(search_site, browser):
+    with serve(search_site.site) as base:
+        page = browser.new_page()
+        errors = watch_errors(page)
+        page.goto(base + "tim-kiem/?q=sang+tao")
+        page.wait_for_selector(".bt-search__result")
+        result = page.locator(".bt-search__result")
+        assert result.locator("h2").inner_text() == MARKUP
+        assert "<img src=x onerror=alert(1)>" in result.locator(".bt-search__excerpt").inner_text()
+        assert result.locator("b, i, img").count() == 0
+        assert len(search(page, "tinh")) == 3  # "Tỉnh đoàn …" in each unit's name
+        page.click(".bt-search__facets summary")
+        page.wait_for_selector(
+            "select[name=category] option[value='Xây dựng Đoàn']", state="attached"
+        )
+        page.select_option("select[name=category]", "Xây dựng Đoàn")
+        page.wait_for_function(
+            "document.querySelectorAll('.bt-search__result').length === 1"
+            " && location.search.includes('category')"
+        )
+        assert page.locator(".bt-search__result h2").all_inner_texts() == [HA]
+        page.close()
+    assert errors == []
