@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -17,6 +19,9 @@ from .registry import Category, CategoryRegistry, Unit, UnitRegistry, unknown_me
 from .text import clean, nfc, slugify
 
 MORE = "<!-- more -->"
+
+READS: ContextVar[set[str] | None] = ContextVar("bantin_article_reads", default=None)
+"""While the page cache renders a page: the sources of the articles read (see `rendercache`)."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,31 @@ class Article:
     def sort_key(self) -> tuple:
         """Newest first when sorted ascending; ties broken by address so order is stable."""
         return (-self.published.moment.timestamp(), self.url)
+
+
+def _recording_getattribute(article: Article, name: str):
+    reads = READS.get()
+    if reads is not None:
+        reads.add(object.__getattribute__(article, "src"))
+    return object.__getattribute__(article, name)
+
+
+@contextmanager
+def reads_recorded(reads: set[str]):
+    """Note in `reads` the source of every article whose attributes are read inside the block.
+
+    The hook is on the class only inside the block, so attribute access stays native-speed for
+    the rest of the build (sorting and grouping read articles millions of times)."""
+    installed = "__getattribute__" not in Article.__dict__
+    if installed:
+        Article.__getattribute__ = _recording_getattribute  # type: ignore[method-assign]
+    token = READS.set(reads)
+    try:
+        yield reads
+    finally:
+        READS.reset(token)
+        if installed:
+            del Article.__getattribute__
 
 
 class FieldError(ValueError):

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import hygiene, new, review
 from .argvi import Parser, add_command
+from .bench import command as bench_command
 from .catalog import ReadOptions, article_files, build_catalog, shown_path
 from .errors import ContentError, summary_line
 from .hints import hint
@@ -143,6 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     checker.set_defaults(run=check)
     importer_command.add_parser(commands)
     new.add_parser(commands)
+    bench_command.add_parser(commands)
     builder = add_command(
         commands,
         "build",

@@ -36,5 +36,7 @@ class ArticlesConfig(Config):
     """Where each kind of page lives."""
     sanitize_video_hosts = c.ListOfItems(c.Type(str), default=list(DEFAULT_VIDEO_HOSTS))
     """Hosts whose https iframes may appear in articles (video embeds)."""
+    cache = c.Type(bool, default=True)
+    """Keep converted Markdown in `.cache/bantin/` beside mkdocs.yml, for fast warm builds."""
     publisher = c.Optional(c.Type(str))
     """The organisation named as publisher in metadata; defaults to `site_name`."""

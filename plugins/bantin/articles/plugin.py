@@ -21,14 +21,21 @@ from ..addresses import Addresses, page_file
 from ..article import Article
 from ..catalog import ARTICLES_DIR, DATA_DIR, Catalog, ReadOptions, build_catalog
 from ..errors import summary_line
+from ..mdcache import MarkdownCache, fingerprint
+from ..rendercache import PageCache, open_page_cache
 from ..sanitize import sanitise
 from ..seo import news_article
+from ..templatecache import use_template_cache
 from .config import ArticlesConfig
+from .page import ArticlePage
 
 log = logging.getLogger("mkdocs.plugins.bantin.articles")
 
 PLUGIN_NAME = "bantin-articles"
 ARTICLE_TEMPLATE = "bantin/article.html"
+CACHE_DIR = ".cache/bantin/markdown"
+TEMPLATE_CACHE_DIR = ".cache/bantin/jinja"
+PAGE_CACHE_DIR = ".cache/bantin/pages"
 
 
 @dataclass
@@ -44,6 +51,8 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     def __init__(self) -> None:
         self.mode = RunMode()
         self.catalog: Catalog | None = None
+        self.cache: MarkdownCache | None = None
+        self.pages: PageCache | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.mode.serving = command == "serve"
@@ -53,7 +62,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     # on_pre_build), so a strict build with content errors leaves the previous site untouched.
     @event_priority(50)
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        self.catalog = None
+        self.catalog, self.cache, self.pages = None, None, None
         if not self.config.enabled:
             return
         catalog, errors = build_catalog(
@@ -68,12 +77,18 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         for error in errors:
             log.warning(str(error))
         self.catalog = catalog
+        self.cache = markdown_cache(config) if self.config.cache else None
 
     @event_priority(50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.catalog is None:
             return files
-        return place_articles(files, self.catalog)
+        files = place_articles(files, self.catalog)
+        for file in files.documentation_pages():
+            article = self.catalog.by_src.get(file.src_uri)
+            if article is not None and file.page is None:
+                ArticlePage(file, config, article, self.cache)
+        return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
         article = self._article(page)
@@ -94,6 +109,11 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if self.catalog is not None:
             env.globals["catalog"] = self.catalog
+        if self.config.cache:
+            root = Path(config.config_file_path).parent
+            use_template_cache(env, root / TEMPLATE_CACHE_DIR)
+            if self.catalog is not None:
+                self.pages = open_page_cache(env, config, self.catalog, root / PAGE_CACHE_DIR)
         return env
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
@@ -103,6 +123,14 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             publisher = self.config.publisher or config.site_name
             context["article_ld"] = news_article(article, config.site_url, publisher)
         return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # `serve` shows drafts that `build` leaves out; only a full build decides what is stale.
+        if self.mode.serving:
+            return
+        for cache in (self.cache, self.pages):
+            if cache is not None:
+                cache.prune()
 
     def _article(self, page: Page) -> Article | None:
         if self.catalog is None or page.file.generated_by is not None:
@@ -121,6 +149,18 @@ def catalog_of(config: MkDocsConfig) -> Catalog:
     if plugin.catalog is None:
         raise PluginError(f"Plugin '{PLUGIN_NAME}' chưa đọc xong bài viết (on_pre_build).")
     return plugin.catalog
+
+
+def markdown_cache(config: MkDocsConfig) -> MarkdownCache | None:
+    """This build's Markdown cache, or None when the extensions in use make caching unsafe."""
+    key = fingerprint(
+        config.markdown_extensions,
+        config.mdx_configs,
+        {"links": dict(config.validation.links), "urls": config.use_directory_urls},
+    )
+    if key is None:
+        return None
+    return MarkdownCache(Path(config.config_file_path).parent / CACHE_DIR, key)
 
 
 def place_articles(files: Files, catalog: Catalog) -> Files:
