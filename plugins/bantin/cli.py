@@ -1,9 +1,11 @@
 """The `bantin` command for staff and CI: `check` validates content without building; `import` and
-`new` write articles."""
+`new` write articles; `build` builds the site atomically (the previous `site/` stays until a
+build succeeds)."""
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
@@ -33,9 +35,19 @@ def format_error(
 ) -> str:
     if style == "github":
         message = f"{error.field}: {error.message}" + (f" (gợi ý: {advice})" if advice else "")
-        message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{level} file={error.path},line={error.line},title=Bản Tin::{message}"
+        path = _escape_property(error.path)
+        return f"::{level} file={path},line={error.line},title=Bản Tin::{_escape_data(message)}"
     return str(error) + (f"\n    gợi ý: {advice}" if advice else "")
+
+
+def _escape_data(text: str) -> str:
+    """GitHub workflow-command escaping of the message."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    """Properties (file=...) end at ',' and '::', so those are escaped too."""
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def check(args: argparse.Namespace) -> int:
@@ -93,6 +105,34 @@ Mỗi lỗi in dạng tệp:dòng: trường: thông báo, kèm gợi ý cách s
 hai dấu cách, nháy thẳng lẫn nháy cong) chỉ để nhắc, không làm lệnh thất bại.
 """
 
+BUILD_EXAMPLES = """
+Ví dụ:
+  bantin build --strict                   build vào site/ (như scripts/build)
+  bantin build -d /tmp/thu                build vào thư mục khác
+
+Trang được build vào một thư mục tạm bên cạnh site/ và chỉ thay site/ khi build thành công:
+bài lỗi hay liên kết hỏng không bao giờ làm hỏng trang đang chạy.
+"""
+
+
+def build(args: argparse.Namespace) -> int:
+    from mkdocs.exceptions import MkDocsException
+
+    from .output import build_atomically
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        site = build_atomically(args.config, strict=args.strict, site_dir=args.site_dir)
+    except MkDocsException as error:
+        print(f"{error}\nBuild thất bại; thư mục site cũ được giữ nguyên.", file=sys.stderr)
+        return 1
+    print(f"Đã build xong vào {site}.", file=sys.stderr)
+    return 0
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
@@ -118,6 +158,18 @@ def build_parser() -> argparse.ArgumentParser:
     importer_command.add_parser(commands)
     new.add_parser(commands)
     bench_command.add_parser(commands)
+    builder = add_command(
+        commands,
+        "build",
+        "build trang vào site/, chỉ thay khi thành công",
+        "Build trang vào site/ qua một thư mục tạm; site/ cũ giữ nguyên nếu build thất bại.",
+        BUILD_EXAMPLES,
+    )
+    builder.add_argument("-d", "--site-dir", help="thư mục kết quả (mặc định: site_dir)")
+    builder.add_argument(
+        "-s", "--strict", action="store_true", default=None, help="dừng khi có cảnh báo"
+    )
+    builder.set_defaults(run=build)
     images = commands.add_parser(
         "bench-images", help="đo tốc độ mã hoá ảnh (lần đầu và khi build lại)"
     )

@@ -1,0 +1,84 @@
+"""Atomic output: build into a sibling temporary folder, swap it into `site/` only on success.
+
+MkDocs empties `site_dir` right after `on_pre_build` and aborts a strict build only after
+`on_post_build`, so a plugin cannot keep the previous site safe without redirecting the output
+and re-counting MkDocs' warnings itself. `bantin build` does it from the outside instead: MkDocs
+builds into `site.building-*` next to `site/` (the same file system, so the swap is a rename),
+and whatever makes the build fail (a content error, a strict-mode warning, a crash) leaves
+`site/` byte-for-byte as it was.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def build_atomically(
+    config_file: str | os.PathLike, *, strict: bool | None = None, site_dir: str | None = None
+) -> Path:
+    """Build the site of `config_file`; on success its folder holds the new site, else the old."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    options = {"strict": strict} if strict is not None else {}
+    if site_dir is not None:
+        options["site_dir"] = os.fspath(site_dir)
+    config = load_config(os.fspath(config_file), **options)
+    target = Path(config.site_dir)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f"{target.name}.building-", dir=target.parent))
+    try:
+        readable_by_all(staging)
+        # Our own freshly loaded config, not a plugin rewriting the user's during a build.
+        config.site_dir = str(staging)
+        build(config)
+        swap_into(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return target
+
+
+def readable_by_all(folder: Path) -> None:
+    """mkdtemp makes 0700 folders; a web server serving site/ needs the usual umask mode."""
+    umask = os.umask(0)
+    os.umask(umask)
+    folder.chmod(0o777 & ~umask)
+
+
+def swap_into(staging: Path, target: Path) -> None:
+    """Put `staging` at `target`: one atomic exchange where Linux allows it, else two renames."""
+    if not target.exists():
+        staging.rename(target)
+        return
+    if _exchange(staging, target):
+        shutil.rmtree(staging)
+        return
+    previous = Path(tempfile.mkdtemp(prefix=f"{target.name}.previous-", dir=target.parent))
+    previous.rmdir()
+    target.rename(previous)
+    staging.rename(target)
+    shutil.rmtree(previous)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """renameat2(RENAME_EXCHANGE): readers of `second` never see it missing. False if unsupported."""
+    name = ctypes.util.find_library("c")
+    if name is None:
+        return False
+    libc = ctypes.CDLL(name, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    result = renameat2(
+        _AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE
+    )
+    return result == 0
