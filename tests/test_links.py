@@ -305,8 +305,8 @@ def test_reader_tools_wait_for_javascript(linked_site):
     tools = page.select_one("[data-bt-tools]")
     assert tools.has_attr("hidden")
     assert [b["aria-label"] for b in tools.select("[data-bt-text]")] == [
-        "Giảm cỡ chữ",
-        "Tăng cỡ chữ",
+        "A− giảm cỡ chữ",
+        "A+ tăng cỡ chữ",
     ]
     assert page.select_one("[data-bt-links-jump]").has_attr("hidden")
 
