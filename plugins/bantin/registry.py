@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from . import yamlread
 from .addresses import Addresses
@@ -49,6 +50,9 @@ class Category:
     line: int = 1
 
 
+Entry = TypeVar("Entry", Unit, Category)
+
+
 @dataclass
 class _Index:
     """Name-and-alias look-up shared by both registries."""
@@ -80,71 +84,55 @@ class _Index:
         return [self.canonical[slug] for slug in list(slugs)[:limit]]
 
 
-class UnitRegistry:
-    """All units, in tree order, with look-up by name or alias."""
+class _Registry(Generic[Entry]):
+    """Entries in registry order, by slug, with look-up by name or alias."""
 
-    def __init__(self, units: list[Unit], index: _Index):
-        self._units = {unit.slug: unit for unit in units}
+    def __init__(self, entries: list[Entry], index: _Index):
+        self._entries = {entry.slug: entry for entry in entries}
         self._index = index
 
-    def __iter__(self) -> Iterator[Unit]:
-        return iter(self._units.values())
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self._entries.values())
 
     def __len__(self) -> int:
-        return len(self._units)
+        return len(self._entries)
 
-    def get(self, slug: str) -> Unit:
-        return self._units[slug]
+    def get(self, slug: str) -> Entry:
+        return self._entries[slug]
 
-    def resolve(self, name: str) -> Unit | None:
+    def resolve(self, name: str) -> Entry | None:
         slug = self._index.find(name)
-        return self._units[slug] if slug else None
+        return self._entries[slug] if slug else None
 
     def nearest(self, name: str) -> list[str]:
         return self._index.nearest(name)
+
+
+class UnitRegistry(_Registry[Unit]):
+    """All units, in tree order."""
 
     def roots(self) -> list[Unit]:
         return [unit for unit in self if unit.parent is None]
 
     def ancestors(self, slug: str) -> list[Unit]:
         """From the parent up to the root."""
-        chain, unit = [], self._units[slug]
+        chain, unit = [], self.get(slug)
         while unit.parent is not None:
-            unit = self._units[unit.parent]
+            unit = self.get(unit.parent)
             chain.append(unit)
         return chain
 
     def descendants(self, slug: str) -> list[Unit]:
         """Every unit under `slug`, depth first."""
         found: list[Unit] = []
-        for child in self._units[slug].children:
-            found.append(self._units[child])
+        for child in self.get(slug).children:
+            found.append(self.get(child))
             found.extend(self.descendants(child))
         return found
 
 
-class CategoryRegistry:
-    """All categories in menu order, with look-up by name or alias."""
-
-    def __init__(self, categories: list[Category], index: _Index):
-        self._categories = {category.slug: category for category in categories}
-        self._index = index
-
-    def __iter__(self) -> Iterator[Category]:
-        return iter(self._categories.values())
-
-    def __len__(self) -> int:
-        return len(self._categories)
-
-    def get(self, slug: str) -> Category:
-        return self._categories[slug]
-
-    def resolve(self, name: str) -> Category | None:
-        slug = self._index.find(name)
-        return self._categories[slug] if slug else None
-
-    def nearest(self, name: str) -> list[str]:
-        return self._index.nearest(name)
+class CategoryRegistry(_Registry[Category]):
+    """All categories, in menu order."""
 
 
 class _Reader:
