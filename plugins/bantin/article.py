@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import html
 import re
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -401,10 +402,20 @@ def summarise(body: str) -> str:
     return ""
 
 
+# Backslash escapes of Markdown; escaped emphasis characters are parked on private-use code
+# points so that removing emphasis markup leaves them.
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~])")
+_PARKED = {"*": "\ue000", "_": "\ue001", "`": "\ue002"}
+
+
 def _plain(block: str) -> str:
-    text = _IMAGE.sub("", block)
+    """Markdown of a paragraph as the words a reader sees: markup gone, entities decoded."""
+    text = _ESCAPED.sub(lambda match: _PARKED.get(match.group(1), match.group(1)), block)
+    text = _IMAGE.sub("", text)
     text = _LINK.sub(r"\1", text)
     text = _ATTRS.sub("", text)
     text = _TAGS.sub("", text)
     text = _MARKUP.sub("", text)
-    return clean(text)
+    for char, parked in _PARKED.items():
+        text = text.replace(parked, char)
+    return clean(html.unescape(text))

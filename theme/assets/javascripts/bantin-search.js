@@ -51,6 +51,33 @@ function excerptNodes(excerpt) {
   return nodes;
 }
 
+/** For comparing words only: no tones or letter marks, `đ` as `d`, lower case. */
+function fold(text) {
+  return fromIndex(text)
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase();
+}
+
+/**
+ * The article's summary with the query's words marked, compared without tones. Pagefind's own
+ * excerpt is cut from the indexed copy, where words after the lede are kept once per article
+ * (indexer.py), so past the lede it would read as broken text.
+ */
+function summaryNodes(summary, query) {
+  const words = fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const last = words[words.length - 1];
+  return summary
+    .split(/([\p{L}\p{N}]+)/u)
+    .filter(Boolean)
+    .map((part) => {
+      const folded = fold(part);
+      const hit = words.includes(folded) || (last?.length > 2 && folded.startsWith(last));
+      return hit ? element("mark", null, part) : document.createTextNode(part);
+    });
+}
+
 function element(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
@@ -72,7 +99,8 @@ function resultItem(data) {
     line.append(element("span", null, fromIndex(part)));
   });
   const excerpt = element("p", "bt-search__excerpt");
-  excerpt.append(...excerptNodes(data.excerpt));
+  const summary = fromIndex(data.meta.summary || "");
+  excerpt.append(...(summary ? summaryNodes(summary, lastQuery) : excerptNodes(data.excerpt)));
   article.append(heading, line, excerpt);
   item.append(article);
   return item;
@@ -126,6 +154,7 @@ function chosenFilters() {
 
 let shown = [];
 let generation = 0;
+let lastQuery = "";
 
 async function showMore(results, run) {
   const batch = results.slice(shown.length, shown.length + perPage);
@@ -142,6 +171,7 @@ async function run() {
   const query = input.value.trim();
   const filters = chosenFilters();
   const current = ++generation;
+  lastQuery = query;
   shown = [];
   if (!query && !Object.keys(filters).length) {
     list.replaceChildren();
