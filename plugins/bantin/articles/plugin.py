@@ -7,7 +7,6 @@ Hooks only dispatch; the reading, validation and cleaning live in plain modules
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -23,6 +22,7 @@ from ..catalog import ARTICLES_DIR, DATA_DIR, Catalog, ReadOptions, build_catalo
 from ..errors import summary_line
 from ..mdcache import MarkdownCache, fingerprint
 from ..rendercache import PageCache, open_page_cache
+from ..runmode import RunMode
 from ..sanitize import sanitise
 from ..seo import news_article
 from ..templatecache import use_template_cache
@@ -38,13 +38,6 @@ TEMPLATE_CACHE_DIR = ".cache/bantin/jinja"
 PAGE_CACHE_DIR = ".cache/bantin/pages"
 
 
-@dataclass
-class RunMode:
-    """How MkDocs was started; lives for the whole process, unlike the catalog."""
-
-    serving: bool = False
-
-
 class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     supports_multiple_instances = False
 
@@ -55,7 +48,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         self.pages: PageCache | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.mode.serving = command == "serve"
+        self.mode.start(command)
 
     # Early, before Material's and our index plugins read the files: the catalog decides which
     # article files exist and where they go. Before MkDocs cleans site_dir (right after

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import posixpath
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import Markup
@@ -23,6 +22,7 @@ from mkdocs.structure.pages import Page
 from ..articles import catalog_of
 from ..catalog import Catalog
 from ..errors import summary_line
+from ..runmode import RunMode
 from ..seo import absolute
 from . import markup
 from .cache import ImageCache
@@ -32,13 +32,6 @@ from .config import ImagesConfig
 log = logging.getLogger("mkdocs.plugins.bantin.images")
 
 PICTURE_TEMPLATE = "bantin/partials/picture.html"
-
-
-@dataclass
-class RunMode:
-    """How MkDocs was started; lives for the whole process, unlike the images of a build."""
-
-    serving: bool = False
 
 
 class ImagesPlugin(BasePlugin[ImagesConfig]):
@@ -53,7 +46,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         self.strays: dict[str, Path | None] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.mode.serving = command == "serve"
+        self.mode.start(command)
 
     # After bantin-articles (50) has read the catalog; still before MkDocs cleans site_dir, so a
     # strict build with a bad image stops with the previous site untouched.

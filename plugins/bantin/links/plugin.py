@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files
 
 from ..catalog import shown_path
 from ..errors import ContentError, summary_line
+from ..runmode import RunMode
 from ..share import share_links
 from .config import LinksConfig
 from .logos import Logo, LogoError, normalise
@@ -48,11 +49,6 @@ class LinkDirectory:
         return tuple(link for group in self.groups for link in group.links)
 
 
-@dataclass
-class RunMode:
-    serving: bool = False
-
-
 class LinksPlugin(BasePlugin[LinksConfig]):
     supports_multiple_instances = False
 
@@ -62,7 +58,7 @@ class LinksPlugin(BasePlugin[LinksConfig]):
         self.logo_files: dict[str, Path] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.mode.serving = command == "serve"
+        self.mode.start(command)
 
     # Any priority works for reading, but it must be pre_build: MkDocs cleans site_dir right
     # after, so a strict build that fails here leaves the previous site untouched.

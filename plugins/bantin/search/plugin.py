@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 
 from ..addresses import page_file
 from ..articles import catalog_of
+from ..runmode import RunMode
 from .config import SearchConfig
 from .indexer import index_pages
 
@@ -36,11 +37,6 @@ class SearchView:
     page_length: float
 
 
-@dataclass
-class RunMode:
-    serving: bool = False
-
-
 class SearchPlugin(BasePlugin[SearchConfig]):
     supports_multiple_instances = False
 
@@ -48,7 +44,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.mode = RunMode()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.mode.serving = command == "serve"
+        self.mode.start(command)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.config.enabled and files.get_file_from_path(self.config.page) is None:
