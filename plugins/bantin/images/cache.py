@@ -118,24 +118,15 @@ class ImageCache:
 
     def put(self, key: str, files: list[tuple[Stored, bytes]]) -> list[Stored]:
         """Store the files of `key` atomically and return their descriptions."""
-        self.root.mkdir(parents=True, exist_ok=True)
-        temporary = self.root / f".tmp-{key}-{os.getpid()}-{threading.get_ident()}"
-        shutil.rmtree(temporary, ignore_errors=True)
-        temporary.mkdir()
-        for item, data in files:
-            (temporary / item.name).write_bytes(data)
-        manifest = [item.__dict__ for item in (stored for stored, _ in files)]
-        (temporary / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
-        final = self.root / key
-        shutil.rmtree(final, ignore_errors=True)
-        try:
-            temporary.rename(final)
-        except OSError:  # Another process stored the same key first: same bytes, keep theirs.
-            shutil.rmtree(temporary, ignore_errors=True)
+        stored = write_entry(self.root, key, files)
+        self.record(key)
+        return stored
+
+    def record(self, key: str) -> None:
+        """Count an entry stored by `put` or by a worker process (`write_entry`) as this build's."""
         with self._lock:
             self.used.add(key)
             self.stored += 1
-        return [stored for stored, _ in files]
 
     def clean(self) -> int:
         """Remove every entry this build did not use; returns how many were removed."""
@@ -158,3 +149,23 @@ class ImageCache:
                 self.used.add(key)
             else:
                 self.misses += 1
+
+
+def write_entry(root: Path, key: str, files: list[tuple[Stored, bytes]]) -> list[Stored]:
+    """Write the entry `key` under `root` through a temporary folder renamed into place, so an
+    interrupted build never leaves half an entry; safe from several processes at once."""
+    root.mkdir(parents=True, exist_ok=True)
+    temporary = root / f".tmp-{key}-{os.getpid()}-{threading.get_ident()}"
+    shutil.rmtree(temporary, ignore_errors=True)
+    temporary.mkdir()
+    for item, data in files:
+        (temporary / item.name).write_bytes(data)
+    manifest = [item.__dict__ for item in (stored for stored, _ in files)]
+    (temporary / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    final = root / key
+    shutil.rmtree(final, ignore_errors=True)
+    try:
+        temporary.rename(final)
+    except OSError:  # Another process stored the same key first: same bytes, keep theirs.
+        shutil.rmtree(temporary, ignore_errors=True)
+    return [stored for stored, _ in files]

@@ -1,8 +1,9 @@
 """Every image of the site's articles, produced before the build writes anything.
 
-`prepare` finds covers and body images in the catalog, produces what each needs (in threads:
-Pillow releases the GIL while it decodes, resizes and encodes), and reports each bad image as a
-`ContentError` at the line that names it. The result, `SiteImages`, is what the hooks and the
+`prepare` finds covers and body images in the catalog, looks them up in the cache, has what the
+cache lacks made (`work`: in worker processes on a big cold build) with the share cards of
+articles without a cover, and reports each bad image as a `ContentError` at the line that names
+it. The result, `SiteImages`, is what the hooks and the
 templates read.
 """
 
@@ -11,7 +12,6 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-import threading
 from collections import defaultdict
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -22,26 +22,30 @@ from ..article import Article
 from ..catalog import shown_path
 from ..errors import ContentError
 from ..text import slugify
-from . import encode, markup
+from . import encode, markup, work
 from .cache import ImageCache, cache_key
 from .products import (
     RESPONSIVE,
     SHARE,
     THUMBNAIL,
+    Lookup,
     Picture,
     Settings,
     Variant,
+    card_key,
     cleaned,
-    drawn_share,
-    produce,
+    look_up,
+    published,
+    published_card,
 )
-from .sharecard import FONT, CardText, Typeface, draw_card
+from .sharecard import FONT, CardText
 
 COVER_PRODUCTS = (RESPONSIVE, THUMBNAIL, SHARE)
 BODY_PRODUCTS = (RESPONSIVE,)
 IMAGE_FIELD = "ảnh"
 LOGO = Path(__file__).parent / "logo.png"
-WORKERS = min(4, os.cpu_count() or 1)
+THREADS = min(4, os.cpu_count() or 1)
+"""Threads that hash sources and read the cache: file reading and hashing release the GIL."""
 
 
 @dataclass(frozen=True)
@@ -121,35 +125,115 @@ def prepare(
     cache: ImageCache,
     share: ShareOptions,
     sizes: tuple[str, str],
+    workers: int | None = None,
 ) -> tuple[SiteImages, list[ContentError]]:
-    """Produce every image the articles need; bad ones become errors and are left out."""
+    """Produce every image the articles need; bad ones become errors and are left out.
+
+    The cache is looked up here; what it lacks is made by `work.run` (in `workers` processes,
+    see there), covers and cards in one pool so that every core stays busy."""
     articles = list(articles)
     site = SiteImages(*sizes)
     uses = [use for article in articles for use in _uses(article, docs_dir)]
-
-    def work(path: str, source: Path, products: tuple[str, ...]) -> dict:
-        return produce(cache.source(source), _stem(path), products, settings, cache)
-
-    results = _outcomes(uses, docs_dir, work)
-    errors = []
     site.sources.update(use.path for use in uses if use.path)
+    errors: list[ContentError] = []
+    cards = _Cards(share, settings, cache, _logo(docs_dir, root, settings, share, errors))
+
+    def look(path: str, source: Path, products: tuple[str, ...]) -> Lookup:
+        return look_up(cache.source(source), products, settings, cache)
+
+    lookups = _outcomes(uses, docs_dir, look)
+    jobs = {
+        path: work.SourceJob(docs_dir / path, tuple(found.missing.items()))
+        for path, found in lookups.items()
+        if isinstance(found, Lookup) and found.missing
+    }
+    # A cover gives its article the share image; a missing one does not, nor a broken one (below).
+    covered = {
+        u.article.src
+        for u in uses
+        if u.field == "cover" and isinstance(lookups.get(u.path), Lookup)
+    }
+    cards.want(a for a in articles if a.src not in covered)
+    made = _run([*jobs.values(), *cards.missing()], cards.shop, workers, cache)
+
+    outcomes: dict[str, dict | str] = {}
+    for path, found in lookups.items():
+        result = found if isinstance(found, str) else made.get(jobs.get(path), {})
+        outcomes[path] = (
+            result
+            if isinstance(result, str)
+            else published(_stem(path), found, result, settings, cache)
+        )
     for use in uses:
         images = site.articles.setdefault(use.article.src, ArticleImages())
-        outcome = results[use.path] if use.path else _outside(docs_dir)
+        outcome = outcomes[use.path] if use.path else _outside(docs_dir)
         if isinstance(outcome, str):
             errors.append(_error(use, outcome, docs_dir, root))
             images.left_out.update({use.written, use.path or use.written})
-            continue
-        if use.field == "cover":
+        elif use.field == "cover":
             images.cover, images.thumb = outcome[RESPONSIVE], outcome[THUMBNAIL]
             images.share = outcome[SHARE]
         else:
             images.body[use.path] = outcome[RESPONSIVE]
             images.thumb = images.thumb or outcome.get(THUMBNAIL)
 
-    if share.enabled:
-        _draw_cards(site, articles, docs_dir, root, settings, cache, share, errors)
+    cards.want(a for a in articles if a.src in covered and site.articles[a.src].share is None)
+    made.update(_run(cards.missing(), cards.shop, workers, cache))
+    for src, variant in cards.published(made).items():
+        site.articles.setdefault(src, ArticleImages()).share = variant
     return site, sorted(errors)
+
+
+def _run(jobs: list[work.Job], shop: work.Workshop, workers: int | None, cache) -> dict:
+    """{job: its result}, each distinct job run once. The cards made count as this build's cache
+    entries here; a source's products when they are published."""
+    distinct = list(dict.fromkeys(jobs))
+    made = dict(zip(distinct, work.run(distinct, shop, workers), strict=True))
+    for job in made:
+        if isinstance(job, work.CardJob):
+            cache.record(job.key)
+    return made
+
+
+class _Cards:
+    """The share cards drawn for articles without a (good) cover: their keys, the ones the cache
+    lacks, and their published variants."""
+
+    def __init__(self, share: ShareOptions, settings: Settings, cache: ImageCache, logo):
+        decoded, self.logo_bytes = logo
+        self.share, self.settings, self.cache = share, settings, cache
+        self.shop = work.Workshop(
+            settings, cache.root, share.site_name, self.logo_bytes if decoded else None
+        )
+        self.wanted: dict[str, tuple[str, work.CardJob, list | None]] = {}
+        """By article src: file name stem, job, and the cached entry if any."""
+        self._new: list[work.CardJob] = []
+
+    def want(self, articles: Iterable[Article]) -> None:
+        if not self.share.enabled:
+            return
+        for article in articles:
+            text = CardText(article.title, article.date_line, self.share.site_name)
+            identity = cache_key(*text.__dict__.values(), self.logo_bytes, FONT.name)
+            job = work.CardJob(
+                text.title, text.date_line, card_key(identity.encode(), self.settings)
+            )
+            found = self.cache.get(job.key)
+            self.wanted[article.src] = (article.slug[:40].rstrip("-"), job, found)
+            if found is None:
+                self._new.append(job)
+
+    def missing(self) -> list[work.CardJob]:
+        """The cards wanted since the last call that the cache lacks."""
+        new, self._new = self._new, []
+        return new
+
+    def published(self, made: dict) -> dict[str, Variant]:
+        """The card of each article (by src); `made` has the results of the missing ones."""
+        return {
+            src: published_card(stem, job.key, found or made[job], self.settings, self.cache)
+            for src, (stem, job, found) in self.wanted.items()
+        }
 
 
 def clean_strays(
@@ -175,7 +259,7 @@ def clean_strays(
             return str(problem)
 
     strays = [path for path in candidates if path not in taken]
-    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+    with ThreadPoolExecutor(max_workers=THREADS) as pool:
         outcomes = dict(zip(strays, pool.map(one, strays), strict=True))
     errors = [
         ContentError(shown_path(docs_dir / path, root), 1, IMAGE_FIELD, outcome)
@@ -247,35 +331,24 @@ def _outcomes(uses: list[_Use], docs_dir: Path, work) -> dict[str, dict | str]:
             return str(problem)
 
     paths = sorted(needs)
-    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+    with ThreadPoolExecutor(max_workers=THREADS) as pool:
         return dict(zip(paths, pool.map(one, paths), strict=True))
 
 
-def _draw_cards(site, articles, docs_dir, root, settings, cache, share, errors) -> None:
-    logo, logo_bytes = None, b""
+def _logo(docs_dir, root, settings, share, errors) -> tuple[bool, bytes]:
+    """Whether the cards' logo decodes (a bad one is reported), and its bytes, part of every
+    card's key (b"" when it cannot be read)."""
+    if not share.enabled:
+        return False, b""
+    data = b""
     try:
-        logo_bytes = (docs_dir / share.logo if share.logo else LOGO).read_bytes()
-        logo = encode.load(logo_bytes, settings.max_pixels)
+        data = (docs_dir / share.logo if share.logo else LOGO).read_bytes()
+        encode.load(data, settings.max_pixels)
+        return True, data
     except (OSError, encode.ImageProblem) as problem:
         config = shown_path(root / "mkdocs.yml", root)
         errors.append(ContentError(config, 1, "share_logo", f"logo '{share.logo}': {problem}"))
-    fonts = threading.local()  # a FreeType face is not to be shared between threads
-
-    def card(article: Article) -> Variant:
-        text = CardText(article.title, article.date_line, share.site_name)
-        identity = cache_key(*text.__dict__.values(), logo_bytes, FONT.name)
-
-        def draw():
-            if not hasattr(fonts, "typeface"):
-                fonts.typeface = Typeface(FONT)
-            return draw_card(text, logo, fonts.typeface)
-
-        return drawn_share(identity.encode(), draw, article.slug[:40].rstrip("-"), settings, cache)
-
-    bare = [a for a in articles if site.articles.setdefault(a.src, ArticleImages()).share is None]
-    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        for article, variant in zip(bare, pool.map(card, bare), strict=True):
-            site.articles[article.src].share = variant
+        return False, data
 
 
 def _outside(docs_dir: Path) -> str:

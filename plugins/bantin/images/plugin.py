@@ -68,6 +68,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             self.cache,
             share,
             (self.config.sizes, self.config.thumb_sizes),
+            self.config.workers,
         )
         self.strays, stray_errors = clean_strays(
             Path(config.docs_dir), root, self.images.sources, self.config.settings(), self.cache

@@ -1,7 +1,8 @@
 """What is published for one source image: responsive sets, 16:9 thumbnails, share cards.
 
-`produce` decodes a source at most once, and only when the cache lacks one of the products asked
-for; a warm rebuild reads the source bytes, hashes them and reads manifests, nothing more.
+A source is looked up (`look_up`: cache keys and hits, cheap), its missing products made (`make`:
+one decode, then resize and encode; pure enough to run in a worker process) and the result
+`published` under site addresses. `produce` does the three in this process.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 from PIL import Image
 
 from . import encode
-from .cache import ImageCache, Source, Stored, cache_key
+from .cache import ImageCache, Source, Stored, cache_key, write_entry
 
 TYPES = {"webp": "image/webp", "jpeg": "image/jpeg", "png": "image/png"}
 EXTENSIONS = {"image/webp": "webp", "image/jpeg": "jpg", "image/png": "png"}
@@ -71,33 +72,78 @@ class Picture:
         return (*self.sources, self.fallback)
 
 
-def produce(
-    source: Source, stem: str, products: tuple[str, ...], settings: Settings, cache: ImageCache
-) -> dict[str, Picture | Variant]:
-    """The products of one source image; raises `encode.ImageProblem` for a bad image."""
+@dataclass(frozen=True)
+class Lookup:
+    """The cache keys of one source's products and the entries the cache already holds."""
+
+    keys: dict[str, str]
+    found: dict[str, list[Stored]]
+
+    @property
+    def missing(self) -> dict[str, str]:
+        """The products to make, with their keys."""
+        return {product: key for product, key in self.keys.items() if product not in self.found}
+
+
+def look_up(
+    source: Source, products: tuple[str, ...], settings: Settings, cache: ImageCache
+) -> Lookup:
     keys = {
         product: cache_key(settings.fingerprint(product), source.digest) for product in products
     }
-    stored = {product: cache.get(key) for product, key in keys.items()}
-    missing = [product for product, items in stored.items() if items is None]
-    if missing:
-        needed = (max(*settings.widths, *settings.thumb_widths, SHARE_SIZE[0]), SHARE_SIZE[1])
-        image = encode.load(source.read(), settings.max_pixels, least=needed)
-        for product in missing:
-            stored[product] = cache.put(keys[product], _render(image, product, settings))
+    found = {product: cache.get(key) for product, key in keys.items()}
+    return Lookup(keys, {product: items for product, items in found.items() if items is not None})
+
+
+def make(
+    data: bytes, missing: dict[str, str], settings: Settings, store: Path
+) -> dict[str, list[Stored]]:
+    """Decode a source once and store each missing product in the cache folder `store`; raises
+    `encode.ImageProblem` for a bad image. Runs in worker processes too: it touches no ImageCache."""
+    needed = (max(*settings.widths, *settings.thumb_widths, SHARE_SIZE[0]), SHARE_SIZE[1])
+    image = encode.load(data, settings.max_pixels, least=needed)
     return {
-        product: _published(stem, keys[product], items, product, settings, cache)
-        for product, items in stored.items()
+        product: write_entry(store, key, _render(image, product, settings))
+        for product, key in missing.items()
     }
 
 
-def drawn_share(identity: bytes, draw, stem: str, settings: Settings, cache: ImageCache) -> Variant:
-    """A share card drawn by `draw()` (no cover), cached under everything that shapes it."""
-    key = cache_key(settings.fingerprint("drawn"), identity)
-    items = cache.get(key)
-    if items is None:
-        image = draw()
-        items = cache.put(key, [_stored("share.jpg", image, "jpeg", settings)])
+def published(
+    stem: str, lookup: Lookup, made: dict[str, list[Stored]], settings: Settings, cache: ImageCache
+) -> dict[str, Picture | Variant]:
+    """The products of one source as the site publishes them; `made` are the entries just stored."""
+    for key in (lookup.keys[product] for product in made):
+        cache.record(key)
+    stored = {**lookup.found, **made}
+    return {
+        product: _published(stem, key, stored[product], product, settings, cache)
+        for product, key in lookup.keys.items()
+    }
+
+
+def produce(
+    source: Source, stem: str, products: tuple[str, ...], settings: Settings, cache: ImageCache
+) -> dict[str, Picture | Variant]:
+    """The products of one source image, in this process; raises `encode.ImageProblem`.
+
+    The source is decoded at most once, and only when the cache lacks one of the products; a warm
+    rebuild reads manifests, nothing more."""
+    lookup = look_up(source, products, settings, cache)
+    made = make(source.read(), lookup.missing, settings, cache.root) if lookup.missing else {}
+    return published(stem, lookup, made, settings, cache)
+
+
+def card_key(identity: bytes, settings: Settings) -> str:
+    """The cache key of a share card drawn from `identity` (everything that shapes it)."""
+    return cache_key(settings.fingerprint("drawn"), identity)
+
+
+def make_card(image: Image.Image, key: str, settings: Settings, store: Path) -> list[Stored]:
+    """Store a drawn share card in the cache folder `store` (worker processes too)."""
+    return write_entry(store, key, [_stored("share.jpg", image, "jpeg", settings)])
+
+
+def published_card(stem: str, key: str, items: list[Stored], settings: Settings, cache) -> Variant:
     return _published(stem, key, items, SHARE, settings, cache)
 
 
@@ -123,12 +169,20 @@ def _render(image: Image.Image, product: str, settings: Settings) -> list[tuple[
         widths = settings.thumb_widths
     else:
         widths = settings.widths
+    # Each width is resized once: the fallback often has the width of one of the WebP files.
+    scaled: dict[int, Image.Image] = {}
+
+    def at(width: int) -> Image.Image:
+        if width not in scaled:
+            scaled[width] = encode.resized(image, width)
+        return scaled[width]
+
     files = [
-        _stored(f"{width}.webp", encode.resized(image, width), "webp", settings)
+        _stored(f"{width}.webp", at(width), "webp", settings)
         for width in planned_widths(image.width, widths)
     ]
     kind = encode.fallback_kind(image)
-    fallback = encode.resized(image, min(settings.fallback_width, image.width))
+    fallback = at(min(settings.fallback_width, image.width))
     files.append(_stored(f"fallback.{EXTENSIONS[TYPES[kind]]}", fallback, kind, settings))
     return files
 

@@ -43,13 +43,34 @@ class Typeface:
         return self._sizes[size]
 
 
-def draw_card(text: CardText, logo: Image.Image | None, font: Typeface) -> Image.Image:
-    """The card as an RGB image of SHARE_SIZE."""
+class CardPainter:
+    """Draws the cards of one build. What every card shares (background, accent bar, logo, site
+    name) is drawn once and copied; each card then adds its title and date. The strokes are the
+    same, in the same order, as drawing each card whole, so the pixels are too."""
+
+    def __init__(self, site_name: str, logo: Image.Image | None, font: Typeface | None = None):
+        self.font = font or Typeface(FONT)
+        self.base = _base(site_name, logo, self.font)
+
+    def draw(self, title: str, date_line: str) -> Image.Image:
+        """The card of one article as an RGB image of SHARE_SIZE."""
+        card = self.base.copy()
+        pen = ImageDraw.Draw(card)
+        size, lines = _fit_title(title, self.font, SHARE_SIZE[0] - 2 * MARGIN)
+        title_font = self.font(size)
+        step = round(size * 1.3)
+        top = 232 + (TITLE_LINES * step - len(lines) * step) // 2
+        for number, line in enumerate(lines):
+            pen.text((MARGIN, top + number * step), line, font=title_font, fill=TEXT, anchor="la")
+        pen.text((MARGIN, SHARE_SIZE[1] - 64), date_line, font=self.font(30), fill=MUTED)
+        return card
+
+
+def _base(site_name: str, logo: Image.Image | None, font: Typeface) -> Image.Image:
     width, height = SHARE_SIZE
     card = Image.new("RGB", SHARE_SIZE, BACKGROUND)
     pen = ImageDraw.Draw(card)
     pen.rectangle((0, height - 16, width, height), fill=ACCENT)
-
     left = MARGIN
     if logo is not None:
         mark = logo.copy()
@@ -57,17 +78,7 @@ def draw_card(text: CardText, logo: Image.Image | None, font: Typeface) -> Image
         top = 64 + (112 - mark.height) // 2
         card.paste(mark, (MARGIN, top), mark if mark.mode == "RGBA" else None)
         left = MARGIN + mark.width + 28
-    site_font = font(34)
-    pen.text((left, 120), text.site_name, font=site_font, fill=TEXT, anchor="lm")
-
-    size, lines = _fit_title(text.title, font, width - 2 * MARGIN)
-    title_font = font(size)
-    step = round(size * 1.3)
-    top = 232 + (TITLE_LINES * step - len(lines) * step) // 2
-    for number, line in enumerate(lines):
-        pen.text((MARGIN, top + number * step), line, font=title_font, fill=TEXT, anchor="la")
-
-    pen.text((MARGIN, height - 64), text.date_line, font=font(30), fill=MUTED)
+    pen.text((left, 120), site_name, font=font(34), fill=TEXT, anchor="lm")
     return card
 
 
