@@ -54,7 +54,7 @@ def _site(root: Path, workers: int) -> TinySite:
     images.mkdir()
     (images / "dien-thoai.jpg").write_bytes(phone_photo())
     (images / "rong.jpg").write_bytes(phone_photo(2000, 1000))
-    (images / "xanh.jpg").write_bytes(plain_jpeg(1700, 900))
+    (images / "xanh.jpg").write_bytes(plain_jpeg(1600, 900))  # 16:9, its own thumbnail crop
     Image.new("RGBA", (900, 500), (200, 30, 30, 128)).save(images / "trong-suot.png")
     (images / "hong.jpg").write_bytes((FIXTURES / "images" / "truncated.jpg").read_bytes())
     articles = [

@@ -118,16 +118,19 @@ def resized(image: Image.Image, width: int) -> Image.Image:
 
 
 def cropped(image: Image.Image, ratio: tuple[int, int]) -> Image.Image:
-    """The largest centred part of `image` with aspect ratio `ratio` (width, height)."""
+    """The largest centred part of `image` with aspect ratio `ratio` (width, height); `image`
+    itself when it has that ratio already, so what is scaled from it can be shared."""
     want = ratio[0] / ratio[1]
     width, height = image.size
     if width / height > want:
         new_width = round(height * want)
         left = (width - new_width) // 2
-        return image.crop((left, 0, left + new_width, height))
-    new_height = round(width / want)
-    top = (height - new_height) // 2
-    return image.crop((0, top, width, top + new_height))
+        box = (left, 0, left + new_width, height)
+    else:
+        new_height = round(width / want)
+        top = (height - new_height) // 2
+        box = (0, top, width, top + new_height)
+    return image if box == (0, 0, width, height) else image.crop(box)
 
 
 def fitted(image: Image.Image, size: tuple[int, int]) -> Image.Image:

@@ -102,8 +102,9 @@ def make(
     `encode.ImageProblem` for a bad image. Runs in worker processes too: it touches no ImageCache."""
     needed = (max(*settings.widths, *settings.thumb_widths, SHARE_SIZE[0]), SHARE_SIZE[1])
     image = encode.load(data, settings.max_pixels, least=needed)
+    scaled = _Scaled()
     return {
-        product: write_entry(store, key, _render(image, product, settings))
+        product: write_entry(store, key, _render(image, product, settings, scaled))
         for product, key in missing.items()
     }
 
@@ -161,7 +162,9 @@ def cleaned(data: bytes, kind: str, settings: Settings, cache: ImageCache) -> Pa
     return cache.path(key, name)
 
 
-def _render(image: Image.Image, product: str, settings: Settings) -> list[tuple[Stored, bytes]]:
+def _render(
+    image: Image.Image, product: str, settings: Settings, scaled: _Scaled
+) -> list[tuple[Stored, bytes]]:
     if product == SHARE:
         return [_stored("share.jpg", encode.fitted(image, SHARE_SIZE), "jpeg", settings)]
     if product == THUMBNAIL:
@@ -169,22 +172,29 @@ def _render(image: Image.Image, product: str, settings: Settings) -> list[tuple[
         widths = settings.thumb_widths
     else:
         widths = settings.widths
-    # Each width is resized once: the fallback often has the width of one of the WebP files.
-    scaled: dict[int, Image.Image] = {}
-
-    def at(width: int) -> Image.Image:
-        if width not in scaled:
-            scaled[width] = encode.resized(image, width)
-        return scaled[width]
-
     files = [
-        _stored(f"{width}.webp", at(width), "webp", settings)
+        _stored(f"{width}.webp", scaled(image, width), "webp", settings)
         for width in planned_widths(image.width, widths)
     ]
     kind = encode.fallback_kind(image)
-    fallback = at(min(settings.fallback_width, image.width))
+    fallback = scaled(image, min(settings.fallback_width, image.width))
     files.append(_stored(f"fallback.{EXTENSIONS[TYPES[kind]]}", fallback, kind, settings))
     return files
+
+
+class _Scaled:
+    """`encode.resized`, done once per image and width: a responsive set's fallback has the width
+    of one of its WebP files, and a photo already 16:9 is its own thumbnail crop."""
+
+    def __init__(self):
+        self._done: dict[tuple[int, int], tuple[Image.Image, Image.Image]] = {}
+
+    def __call__(self, image: Image.Image, width: int) -> Image.Image:
+        # Keyed by identity; the source image is kept in the value so its id stays its own.
+        key = (id(image), width)
+        if key not in self._done:
+            self._done[key] = (image, encode.resized(image, width))
+        return self._done[key][1]
 
 
 def planned_widths(width: int, widths: tuple[int, ...]) -> list[int]:
