@@ -205,7 +205,7 @@ def bench_serve(workdir: Path, articles: int, runs: int, seed: int, say) -> list
     log = root / "serve.log"
     with log.open("wb") as output:
         process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
             cwd=root,
             stdout=output,
             stderr=subprocess.STDOUT,
