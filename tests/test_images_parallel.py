@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import logging
+import multiprocessing
 from pathlib import Path
 
+import pytest
 from bantin.synthetic import write_config
+from mkdocs.exceptions import Abort
 from PIL import Image
 
 from tests.conftest import FIXTURES, TinySite, new_tiny_site
@@ -110,3 +113,11 @@ def test_one_worker_and_two_publish_the_same_bytes_and_the_same_errors(tmp_path,
     page = shared.page("2022/06/anh-bia-hong/")
     card = page.find("meta", property="og:image")["content"]
     assert card.rsplit("/", 1)[-1] in {name.rsplit("/", 1)[-1] for name in share_cards}
+
+
+def test_a_strict_build_stopped_by_a_bad_image_leaves_no_worker_behind(tmp_path):
+    site = _site(tmp_path, 2)
+    with pytest.raises(Abort):
+        site.build(strict=True)
+    assert not multiprocessing.active_children()
+    assert not site.site.exists()

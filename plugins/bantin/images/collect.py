@@ -25,6 +25,7 @@ from ..text import slugify
 from . import encode, markup, work
 from .cache import ImageCache, cache_key
 from .products import (
+    CARD_FILE,
     RESPONSIVE,
     SHARE,
     THUMBNAIL,
@@ -126,11 +127,13 @@ def prepare(
     share: ShareOptions,
     sizes: tuple[str, str],
     workers: int | None = None,
-) -> tuple[SiteImages, list[ContentError]]:
+) -> tuple[SiteImages, list[ContentError], Drawing]:
     """Produce every image the articles need; bad ones become errors and are left out.
 
-    The cache is looked up here; what it lacks is made by `work.run` (in `workers` processes,
-    see there), covers and cards in one pool so that every core stays busy."""
+    The cache is looked up here; what it lacks becomes jobs for `work.start` (in `workers`
+    processes, see there). Source images are waited for here: a bad one must stop a strict build
+    before it writes anything. Share cards cannot fail that way, so their file names are known
+    now and they are drawn while the build goes on, until `Drawing.finish`."""
     articles = list(articles)
     site = SiteImages(*sizes)
     uses = [use for article in articles for use in _uses(article, docs_dir)]
@@ -154,16 +157,39 @@ def prepare(
         if u.field == "cover" and isinstance(lookups.get(u.path), Lookup)
     }
     cards.want(a for a in articles if a.src not in covered)
-    made = _run([*jobs.values(), *cards.missing()], cards.shop, workers, cache)
+    sources = list(jobs.values())
+    pending = work.start([*sources, *cards.missing()], cards.shop, workers)
+    drawing = Drawing(pending, len(sources), cards.drawn(), cache)
+    try:
+        made = dict(zip(sources, pending.results(len(sources)), strict=True))
+        outcomes = {
+            path: _outcome(path, found, made.get(jobs.get(path), {}), settings, cache)
+            for path, found in lookups.items()
+        }
+        _place(site, uses, outcomes, docs_dir, root, errors)
+        # Articles whose cover turned out broken: a few cards, drawn here and now.
+        cards.want(a for a in articles if a.src in covered and site.articles[a.src].share is None)
+        late = cards.drawn()
+        for job, result in zip(late, work.run(late, cards.shop, 1), strict=True):
+            _check_card(job, result, cache)
+    except BaseException:
+        drawing.close()
+        raise
+    for src, variant in cards.published().items():
+        site.articles.setdefault(src, ArticleImages()).share = variant
+    return site, sorted(errors), drawing
 
-    outcomes: dict[str, dict | str] = {}
-    for path, found in lookups.items():
-        result = found if isinstance(found, str) else made.get(jobs.get(path), {})
-        outcomes[path] = (
-            result
-            if isinstance(result, str)
-            else published(_stem(path), found, result, settings, cache)
-        )
+
+def _outcome(path: str, found: Lookup | str, made: dict | str, settings, cache) -> dict | str:
+    """A source's products as published, or why it cannot be."""
+    for problem in (found, made):
+        if isinstance(problem, str):
+            return problem
+    return published(_stem(path), found, made, settings, cache)
+
+
+def _place(site: SiteImages, uses, outcomes, docs_dir: Path, root: Path, errors: list) -> None:
+    """Give each article the products of its images; a bad image becomes an error."""
     for use in uses:
         images = site.articles.setdefault(use.article.src, ArticleImages())
         outcome = outcomes[use.path] if use.path else _outside(docs_dir)
@@ -177,22 +203,31 @@ def prepare(
             images.body[use.path] = outcome[RESPONSIVE]
             images.thumb = images.thumb or outcome.get(THUMBNAIL)
 
-    cards.want(a for a in articles if a.src in covered and site.articles[a.src].share is None)
-    made.update(_run(cards.missing(), cards.shop, workers, cache))
-    for src, variant in cards.published(made).items():
-        site.articles.setdefault(src, ArticleImages()).share = variant
-    return site, sorted(errors)
+
+class Drawing:
+    """The share cards being drawn while the build goes on; `finish` before the site's files
+    are copied, `close` when the build fails."""
+
+    def __init__(self, pending: work.Pending, skip: int, jobs: list[work.CardJob], cache):
+        self.pending, self.skip, self.jobs, self.cache = pending, skip, jobs, cache
+
+    def finish(self) -> None:
+        try:
+            results = self.pending.results()[self.skip :]
+        finally:
+            self.close()
+        for job, result in zip(self.jobs, results, strict=True):
+            _check_card(job, result, self.cache)
+
+    def close(self) -> None:
+        self.pending.close()
 
 
-def _run(jobs: list[work.Job], shop: work.Workshop, workers: int | None, cache) -> dict:
-    """{job: its result}, each distinct job run once. The cards made count as this build's cache
-    entries here; a source's products when they are published."""
-    distinct = list(dict.fromkeys(jobs))
-    made = dict(zip(distinct, work.run(distinct, shop, workers), strict=True))
-    for job in made:
-        if isinstance(job, work.CardJob):
-            cache.record(job.key)
-    return made
+def _check_card(job: work.CardJob, result: list, cache: ImageCache) -> None:
+    """Count a card drawn as this build's cache entry; it must be the file pages already name."""
+    if result != [CARD_FILE]:
+        raise RuntimeError(f"share card {job.key}: stored {result}, expected {[CARD_FILE]}")
+    cache.record(job.key)
 
 
 class _Cards:
@@ -224,14 +259,18 @@ class _Cards:
                 self._new.append(job)
 
     def missing(self) -> list[work.CardJob]:
-        """The cards wanted since the last call that the cache lacks."""
-        new, self._new = self._new, []
+        """The cards wanted since the last call that the cache lacks, each once."""
+        return list(dict.fromkeys(self._new))
+
+    def drawn(self) -> list[work.CardJob]:
+        """`missing()`, from now on counted as drawn (their pages name their file already)."""
+        new, self._new = self.missing(), []
         return new
 
-    def published(self, made: dict) -> dict[str, Variant]:
-        """The card of each article (by src); `made` has the results of the missing ones."""
+    def published(self) -> dict[str, Variant]:
+        """The card of each article (by src): cached, or drawn (or being drawn) under its key."""
         return {
-            src: published_card(stem, job.key, found or made[job], self.settings, self.cache)
+            src: published_card(stem, job.key, found or [CARD_FILE], self.settings, self.cache)
             for src, (stem, job, found) in self.wanted.items()
         }
 

@@ -1,8 +1,8 @@
 """The `bantin-images` plugin: responsive covers and body images, thumbnails and share cards.
 
-Hooks only dispatch: `collect.prepare` produces every image before anything is written,
-`markup.rewrite` swaps body images for pictures, and the markup itself lives in
-theme/bantin/partials/picture.html.
+Hooks only dispatch: `collect.prepare` produces every image before anything is written (share
+cards go on being drawn in worker processes until `on_env`), `markup.rewrite` swaps body images
+for pictures, and the markup itself lives in theme/bantin/partials/picture.html.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from ..runmode import RunMode
 from ..seo import absolute
 from . import markup
 from .cache import ImageCache
-from .collect import ArticleImages, ShareOptions, SiteImages, clean_strays, prepare
+from .collect import ArticleImages, Drawing, ShareOptions, SiteImages, clean_strays, prepare
 from .config import ImagesConfig
 
 log = logging.getLogger("mkdocs.plugins.bantin.images")
@@ -43,6 +43,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         self.images: SiteImages | None = None
         self.cache: ImageCache | None = None
         self.macros = None
+        self.drawing: Drawing | None = None
         self.strays: dict[str, Path | None] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -52,7 +53,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
     # strict build with a bad image stops with the previous site untouched.
     @event_priority(0)
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        self.catalog = self.images = self.cache = self.macros = None
+        self.catalog = self.images = self.cache = self.macros = self.drawing = None
         self.strays = {}
         if not self.config.enabled:
             return
@@ -60,7 +61,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         root = Path(config.config_file_path).parent
         self.cache = ImageCache(root / self.config.cache_dir)
         share = ShareOptions(self.config.share_cards, config.site_name, self.config.share_logo)
-        self.images, errors = prepare(
+        self.images, errors, self.drawing = prepare(
             self.catalog.articles,
             Path(config.docs_dir),
             root,
@@ -80,9 +81,6 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         for error in errors:
             log.warning(str(error))
         self.macros = config.theme.get_env().get_template(PICTURE_TEMPLATE).module
-        log.info(
-            f"Ảnh: mã hoá {self.cache.stored} mục mới, dùng lại {self.cache.hits} mục từ bộ nhớ đệm"
-        )
 
     # Late, so the published variants join the files after every plugin has placed its own.
     @event_priority(-50)
@@ -123,9 +121,16 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             )
         return context
 
+    # The last hook before MkDocs copies the files: the cards drawn meanwhile must be there.
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if self.images is None:
             return env
+        if self.drawing is not None:
+            self.drawing.finish()
+            self.drawing = None
+        log.info(
+            f"Ảnh: mã hoá {self.cache.stored} mục mới, dùng lại {self.cache.hits} mục từ bộ nhớ đệm"
+        )
         env.globals["bantin_images"] = self.images
         # Sources stay in `files` until here so MkDocs can resolve the Markdown links to them;
         # what is published is their re-encoded, metadata-free variants only.
@@ -133,6 +138,11 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             if file.src_uri in self.images.sources and file.generated_by is None:
                 files.remove(file)
         return env
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.drawing is not None:
+            self.drawing.close()
+            self.drawing = None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.cache is not None:

@@ -139,9 +139,14 @@ def card_key(identity: bytes, settings: Settings) -> str:
     return cache_key(settings.fingerprint("drawn"), identity)
 
 
+CARD_FILE = Stored("share.jpg", *SHARE_SIZE, TYPES["jpeg"])
+"""The one file of a drawn card's entry: known before it is drawn, so pages can name it."""
+
+
 def make_card(image: Image.Image, key: str, settings: Settings, store: Path) -> list[Stored]:
     """Store a drawn share card in the cache folder `store` (worker processes too)."""
-    return write_entry(store, key, [_stored("share.jpg", image, "jpeg", settings)])
+    assert image.size == SHARE_SIZE, "a card is drawn at its published size"
+    return write_entry(store, key, [(CARD_FILE, encode.encode(image, "jpeg", settings.encoding))])
 
 
 def published_card(stem: str, key: str, items: list[Stored], settings: Settings, cache) -> Variant:

@@ -16,7 +16,7 @@ import logging
 import multiprocessing
 import os
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -115,26 +115,54 @@ class _Bench:
 
 
 def run(jobs: Sequence[Job], shop: Workshop, workers: int | None) -> list:
-    """Each job's result, in the order of `jobs`. `workers` None: as many processes as CPUs when
-    the work is worth it; 1: in this process; more: that many processes."""
+    """Each job's result, in the order of `jobs` (see `start`)."""
+    pending = start(jobs, shop, workers)
+    try:
+        return pending.results()
+    finally:
+        pending.close()
+
+
+def start(jobs: Sequence[Job], shop: Workshop, workers: int | None) -> Pending:
+    """Start the jobs. `workers` None: as many processes as CPUs when the work is worth it; 1: in
+    this process, before returning; more: that many processes, the build going on meanwhile."""
     wanted = available_cpus() if workers is None else workers
-    work = sum(job.cost for job in jobs)
-    small = workers is None and work < POOL_THRESHOLD
+    small = workers is None and sum(job.cost for job in jobs) < POOL_THRESHOLD
     batches = _batches(jobs)
     if wanted <= 1 or len(batches) <= 1 or small:
         bench = _Bench(shop)
-        return [job.run(bench) for job in jobs]
+        return Pending([[job.run(bench) for job in jobs]])
     processes = min(wanted, len(batches))
     log.info(f"Ảnh: {len(jobs)} việc mã hoá chia cho {processes} tiến trình")
     # Spawned, not forked: `mkdocs serve` has threads running, and a forked child can inherit a
     # lock one of them held.
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(processes, mp_context=context, initializer=_start, initargs=(shop,))
-    try:
-        futures = [pool.submit(_run_batch, batch) for batch in batches]
-        return [result for future in futures for result in future.result()]
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    return Pending([pool.submit(_run_batch, batch) for batch in batches], pool)
+
+
+class Pending:
+    """Jobs under way: their results in job order, waited for as they are asked for."""
+
+    def __init__(self, batches: list, pool: ProcessPoolExecutor | None = None):
+        self._batches = batches
+        """Per batch, its results or the future of them."""
+        self._pool = pool
+
+    def results(self, count: int | None = None) -> list:
+        """The results of the first `count` jobs (all by default), waiting for them."""
+        found: list = []
+        for batch in self._batches:
+            if count is not None and len(found) >= count:
+                break
+            found += batch.result() if isinstance(batch, Future) else batch
+        return found[:count]
+
+    def close(self) -> None:
+        """Drop what has not started (a failed build) and let the worker processes end."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
 
 
 def _batches(jobs: Sequence[Job]) -> list[list[Job]]:
