@@ -30,8 +30,8 @@ class ImagesConfig(Config):
     """Where the published images go inside the site."""
     workers = c.Optional(c.Type(int))
     """Processes that encode images and draw share cards when the cache lacks them. Unset: one
-    per CPU this build may use, once there is enough work to pay for starting them (a few covers
-    or some 60 cards); `1`: all in the build's own process; `N`: N processes whenever there is
+    per CPU this build may use, once there is enough work to pay for starting them (a few photos
+    or about 100 cards); `1`: all in the build's own process; `N`: N processes whenever there is
     more than one job. The published files are the same byte for byte whatever the number."""
     cache_dir = c.Type(str, default=".cache/images")
     """Encoded images kept between builds, relative to the folder of mkdocs.yml."""

@@ -2,7 +2,8 @@
 
 Pillow releases the GIL while it decodes, resizes and encodes WebP, but not while FreeType draws
 text nor while it encodes a JPEG into memory, and those two are most of a share card: in threads,
-a site's cards were drawn on one core. Worker processes use every core.
+a site's cards were drawn on one core. Worker processes use every core, and `start` returns
+while they work, so the build can go on with something else.
 
 A job makes one source's missing products or one share card, writes the cache entry itself
 (content-addressed and atomic, see `cache.write_entry`) and returns what it stored. Results come
@@ -30,12 +31,12 @@ log = logging.getLogger("mkdocs.plugins.bantin.images")
 CARD_BATCH = 16
 """Cards sent to a worker at a time: one card is ~10 ms, so one at a time would spend a good part
 of it on messages between processes."""
-SOURCE_COST = 25
-"""A source image's work in cards: a 1600-pixel cover with all its products takes about as long
-as 25 share cards."""
-POOL_THRESHOLD = 60
-"""Work (in cards) below which starting worker processes (~0.3 s each, in parallel) costs more
-than it saves, unless the configuration asks for workers explicitly."""
+SOURCE_COST = 40
+"""A source image's work in cards (~10 ms each): a 1600-pixel cover with all its products takes
+~0.3 s, a 12-megapixel phone photo ~1.1 s."""
+POOL_THRESHOLD = 100
+"""Work (in cards) below which starting worker processes (~0.5 s, in parallel) costs more than
+it saves, unless the configuration asks for workers explicitly."""
 
 
 def available_cpus() -> int:
