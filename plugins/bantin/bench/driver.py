@@ -87,6 +87,10 @@ def instrument(config, clock: Clock) -> None:
         for index, handler in enumerate(handlers):
             name = owners.get(id(getattr(handler, "__self__", None)), "")
             handlers[index] = clock.wrap(plugin_phase(name, event), handler)
+            # MkDocs names the plugin running an event (File.generated_by) by its handler.
+            origins = config.plugins._event_origins
+            if handler in origins:
+                origins[handlers[index]] = origins[handler]
 
 
 def timed_build(config_file: str) -> dict:
