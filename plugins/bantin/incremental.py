@@ -43,7 +43,7 @@ from .digests import code_digest, tree_digest
 from .digests import digest as _digest
 from .rendercache import article_digest, catalog_digest, config_digest, installed_packages
 
-FORMAT = "1"
+FORMAT = "2"
 MANIFESTS = ".cache/bantin/incremental"
 """One manifest per site folder: `serve` (a temporary folder) and `bantin build` keep theirs."""
 
@@ -112,7 +112,9 @@ class Manifest:
     inode: int
     key: str
     pages: dict[str, list] = field(default_factory=dict)
-    """src_uri → [dest_uri, own digest, {article src: digest}]."""
+    """src_uri → [dest_uri, own digest, [source of each article it read]]."""
+    articles: dict[str, str | None] = field(default_factory=dict)
+    """The digest, at that build, of each article some page read."""
     statics: dict[str, list] = field(default_factory=dict)
     """dest_uri → static_signature."""
     outputs: list[str] = field(default_factory=list)
@@ -212,7 +214,7 @@ class IncrementalBuild:
         if manifest is None:
             return False
         record = manifest.pages.get(file.src_uri)
-        if record is None or record[0] != file.dest_uri or record[2] is None:
+        if record is None or record[0] != file.dest_uri:
             return False
         if not (self.previous / file.dest_uri).is_file():
             return False
@@ -220,7 +222,8 @@ class IncrementalBuild:
             file, catalog, lambda article: self._article(article.src, catalog)
         ):
             return False
-        return all(self._article(src, catalog) == digest for src, digest in record[2].items())
+        read = manifest.articles
+        return all(self._article(src, catalog) == read.get(src, "") for src in record[2])
 
     def _article(self, src: str, catalog: Catalog) -> str | None:
         """An article's digest, once per build: a list page reads twenty of them."""
@@ -290,14 +293,18 @@ class IncrementalBuild:
             elif file.dest_uri in self.clean:
                 pages[file.src_uri] = old[file.src_uri]
             elif reads.get(file.src_uri) is not None:
-                own = own_digest(file, catalog)
-                pages[file.src_uri] = [file.dest_uri, own, reads[file.src_uri]]
+                own = own_digest(file, catalog, lambda article: self._article(article.src, catalog))
+                pages[file.src_uri] = [file.dest_uri, own, sorted(reads[file.src_uri])]
+        # A page carried over read what it read last time, unchanged; a page built now read the
+        # articles as they are now: one digest per article serves both.
+        read = {src for record in pages.values() for src in record[2]}
         data = {
             "format": FORMAT,
             "site": str(self.previous.resolve()),
             "inode": _inode(self.site_dir),
             "key": self.key,
             "pages": pages,
+            "articles": {src: self._article(src, catalog) for src in sorted(read)},
             "statics": statics,
             "outputs": outputs,
         }
@@ -309,6 +316,11 @@ class IncrementalBuild:
             os.replace(temporary, path)
         except OSError as error:
             log.debug(f"Incremental manifest not written: {error}")
+
+
+def rebuild_all(files: Files) -> None:
+    for file in files:
+        _mark(file, modified=True)
 
 
 def _mark(file: File, *, modified: bool) -> None:

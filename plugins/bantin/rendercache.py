@@ -50,7 +50,7 @@ log = logging.getLogger("mkdocs.plugins.bantin.rendercache")
 
 
 def article_digest(article: Article) -> str:
-    return _digest(repr(article))
+    return article.digest
 
 
 def catalog_digest(catalog: Catalog) -> str:

@@ -20,7 +20,7 @@ from ..addresses import Addresses, page_file
 from ..article import Article
 from ..catalog import ARTICLES_DIR, DATA_DIR, Catalog, ReadOptions, build_catalog
 from ..errors import summary_line
-from ..incremental import IncrementalBuild
+from ..incremental import IncrementalBuild, rebuild_all
 from ..mdcache import MarkdownCache, fingerprint
 from ..output import replacing
 from ..rendercache import PageCache, open_page_cache
@@ -108,6 +108,9 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     def _plan_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.incremental is not None and self.catalog is not None:
             self.incremental.plan(config, self.catalog, files, self.mode.serving)
+        elif self.dirty:
+            # MkDocs alone would rebuild by modification time and leave every other page stale.
+            rebuild_all(files)
         return files
 
     on_files = CombinedEvent(_place_files, _plan_files)

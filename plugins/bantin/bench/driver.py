@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import resource
 import sys
 import time
 from collections import defaultdict
@@ -87,6 +88,10 @@ def instrument(config, clock: Clock) -> None:
         for index, handler in enumerate(handlers):
             name = owners.get(id(getattr(handler, "__self__", None)), "")
             handlers[index] = clock.wrap(plugin_phase(name, event), handler)
+            # MkDocs names the plugin running an event (File.generated_by) by its handler.
+            origins = config.plugins._event_origins
+            if handler in origins:
+                origins[handlers[index]] = origins[handler]
 
 
 def timed_build(config_file: str) -> dict:
@@ -105,7 +110,13 @@ def timed_build(config_file: str) -> dict:
     seconds = time.perf_counter() - loaded
     phases = {phase: round(clock.totals.get(phase, 0.0), 4) for phase in PHASES[:-1]}
     phases["mkdocs"] = round(seconds - sum(phases.values()), 4)
-    return {"seconds": seconds, "config_seconds": loaded - start, "phases": phases}
+    own_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "seconds": seconds,
+        "config_seconds": loaded - start,
+        "phases": phases,
+        "own_mb": own_mb,
+    }
 
 
 def main(argv: list[str]) -> int:
