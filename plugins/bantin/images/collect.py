@@ -3,8 +3,7 @@
 `prepare` finds covers and body images in the catalog, looks them up in the cache, has what the
 cache lacks made (`work`: in worker processes on a big cold build) with the share cards of
 articles without a cover, and reports each bad image as a `ContentError` at the line that names
-it. The result, `SiteImages`, is what the hooks and the
-templates read.
+it. The result, `SiteImages`, is what the hooks and the templates read.
 """
 
 from __future__ import annotations
