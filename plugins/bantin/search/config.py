@@ -14,6 +14,13 @@ class SearchConfig(Config):
     (which then needs `template: bantin/search.html`). Put it in `nav` to show a menu entry."""
     bundle = c.Type(str, default="pagefind")
     """Folder of site_dir that receives Pagefind's index and scripts."""
+    cache_dir = c.Type(str, default=".cache/bantin/search")
+    """Where each year's index is kept between builds (next to mkdocs.yml); safe to delete. A
+    build runs Pagefind only for the years whose article pages changed."""
+    recent_articles = c.Type(int, default=1000)
+    """A reader's first query searches the newest year, and the years before it until they hold
+    this many articles; a button (or a query that finds nothing there) extends it to the older
+    years. Fewer articles, fewer bytes for a first query (docs/search.md)."""
     index_on_serve = c.Type(bool, default=True)
     """Index on every `mkdocs serve` rebuild too; turn off to preview large sites faster."""
     index_lede_words = c.Type(int, default=80)
