@@ -4,7 +4,7 @@ import gzip
 import json
 import unicodedata
 
-from bantin.search.indexer import first_occurrences, stroke_d
+from bantin.search.indexer import first_occurrences, searchable, stroke_d
 
 HA_GIANG = "2022/09/tinh-doan-ha-giang-to-chuc-dai-hoi-dai-bieu-lan-thu-xv/"
 
@@ -36,6 +36,19 @@ def test_index_keeps_the_lede_and_then_each_word_once_and_what_comes_before_whol
         '<h1>Đoàn viên, đoàn viên</h1><p>Đoàn viên</p><div class="bt-article__body">'
         "<p>Đoàn viên thanh niên &amp; thanh niên Hà Giang, ha &amp; .</p></div>"
     )
+
+
+def test_pagefind_reads_only_the_searchable_element_of_a_page():
+    page = (
+        '<html lang="vi" class="no-js"><head><title>T</title></head><body><nav>Menu</nav>'
+        "<div data-pagefind-body><h1>Tiêu đề</h1><div><div>Thân</div></div><p>Thẻ</p></div>"
+        "<div>Bài liên quan</div><footer>Chân trang</footer></body></html>"
+    )
+    assert searchable(page) == (
+        '<!doctype html><html lang="vi"><body><div data-pagefind-body><h1>Tiêu đề</h1>'
+        "<div><div>Thân</div></div><p>Thẻ</p></div></body></html>"
+    )
+    assert searchable("<p>Không có phần tìm kiếm</p>") == "<p>Không có phần tìm kiếm</p>"
 
 
 def test_search_page_is_a_vietnamese_form(tiny_site):

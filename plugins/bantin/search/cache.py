@@ -1,11 +1,12 @@
 """Pagefind bundles kept between builds in `.cache/bantin/search/<key>/`, so a build re-indexes
 only the years whose pages changed.
 
-A key is a digest of everything a bundle is made from: the bytes of each of its pages and their
-paths, Pagefind's version, the source of the indexer (how pages are rewritten) and the options
-that change the index. `pages.json` remembers each page's digest with its size, modification
-time and inode, so a warm build reads only the pages that were written again; a page carried
-over from the previous site keeps all three. An entry is written to a temporary folder and
+A key is a digest of everything a bundle is made from: what Pagefind reads of each of its pages
+(`indexer.searchable`: a change to a menu or a neighbour's link does not count) and their paths,
+Pagefind's version, the source of the indexer (how pages are rewritten) and the options that
+change the index. `pages.json` remembers each page's digest with its size, modification time
+and inode, so a warm build reads only the pages that were written again; a page carried over
+from the previous site keeps all three. An entry is written to a temporary folder and
 renamed into place, so an interrupted build never leaves half an entry; entries a build did not
 use are removed after it. The folder is safe to delete.
 """
@@ -103,7 +104,8 @@ class BundleCache:
         if known is not None and known[:3] == stamp:
             digest = known[3]
         else:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            text = indexer.searchable(path.read_text(encoding="utf-8"))
+            digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         self._seen[page] = [*stamp, digest]
         return digest
 

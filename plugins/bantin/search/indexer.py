@@ -35,6 +35,27 @@ _TEXT = re.compile(r">([^<]+)<")
 # A word, but not the name or number of a character reference (&amp; &#39;).
 _WORD = re.compile(r"(?<![&#\w])\w+")
 _BLANKS = re.compile(r"[ \t]{2,}")
+BODY = "<div data-pagefind-body>"
+_DIV = re.compile(r"<(/?)div\b")
+
+
+def searchable(html: str) -> str:
+    """What Pagefind reads of a built page: its `data-pagefind-body` element (title, text, meta
+    and filters; theme/bantin/article.html) in a bare document, NFC.
+
+    Pagefind reads a third less, and a change outside the element (a menu, the footer, a
+    neighbour's title) leaves the index, and so its cache key, as it was. A page without the
+    element is kept whole.
+    """
+    html = nfc(html)
+    start = html.find(BODY)
+    depth = 0
+    for tag in _DIV.finditer(html, start if start >= 0 else len(html)):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            end = html.index(">", tag.end()) + 1
+            return f'<!doctype html><html lang="vi"><body>{html[start:end]}</body></html>'
+    return html
 
 
 def first_occurrences(html: str, lede: int = 0) -> str:
@@ -76,6 +97,7 @@ def stroke_d(text: str) -> str:
 def index_shard(site_dir: Path, pages: Iterable[str], output: Path, lede: int) -> None:
     """Index built pages (paths relative to `site_dir`) into `output`, a bundle of data only.
 
+    What Pagefind reads is `searchable(page)`, thinned after the lede, with `đ` as a mark.
     Pagefind's binary reads a folder of rewritten copies: handing it pages one by one through
     its Python API costs a round trip each (ten times slower at 10,000 articles), and that API
     needs an asyncio loop of its own, which a build inside another loop cannot start. The
@@ -86,8 +108,8 @@ def index_shard(site_dir: Path, pages: Iterable[str], output: Path, lede: int) -
         for page in pages:
             copy = Path(folder, page)
             copy.parent.mkdir(parents=True, exist_ok=True)
-            html = (site_dir / page).read_text(encoding="utf-8")
-            copy.write_text(stroke_d(first_occurrences(nfc(html), lede)), "utf-8")
+            html = searchable((site_dir / page).read_text(encoding="utf-8"))
+            copy.write_text(stroke_d(first_occurrences(html, lede)), "utf-8")
         run_pagefind(Path(folder), output)
     for path in output.iterdir():
         if not (path.is_dir() or path.name == ENTRY or path.suffix == ".pf_meta"):
