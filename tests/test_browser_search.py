@@ -106,9 +106,8 @@ def newest_first_site(tiny_site):
 
 
 def years_loaded(requests: list[str]) -> set[str]:
-    return {
-        url.split("/pagefind/")[1][:4] for url in requests if re.search(r"/pagefind/\d{4}/", url)
-    }
+    """The years whose index a page fetched (pagefind/2024/… or pagefind/2024-07/…)."""
+    return {m.group(1) for url in requests if (m := re.search(r"/pagefind/(\d{4})[-/]", url))}
 
 
 def test_newest_year_first_then_older_years_on_demand(newest_first_site, browser):

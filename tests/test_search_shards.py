@@ -21,7 +21,7 @@ YEARS = {
 # metadata and entry files naming them, change from run to run (Pagefind/pagefind#638).
 # Everything else, index chunks and fragments included, is the same for the same pages.
 UNORDERED = re.compile(
-    r"(\d{4}/)?(filter/.*\.pf_filter|pagefind\..*\.pf_meta|pagefind-entry\.json)"
+    r"([\d-]+/)?(filter/.*\.pf_filter|pagefind\..*\.pf_meta|pagefind-entry\.json)"
 )
 
 
@@ -62,12 +62,12 @@ def test_one_bundle_per_year_and_the_scripts_once(years_site):
     folder = years_site.site / "pagefind"
     manifest = json.loads((folder / "shards.json").read_text(encoding="utf-8"))
     assert manifest["shards"] == [
-        {"year": 2024, "pages": 1},
-        {"year": 2023, "pages": 1},
-        {"year": 2022, "pages": 1},
+        {"name": "2024", "year": 2024, "pages": 1},
+        {"name": "2023", "year": 2023, "pages": 1},
+        {"name": "2022", "year": 2022, "pages": 1},
     ]
     # Three articles are fewer than recent_articles (1000): a first query searches every year.
-    assert manifest["recent"] == [2024, 2023, 2022]
+    assert manifest["recent"] == ["2024", "2023", "2022"]
     assert manifest["units"] == ["Tỉnh đoàn Hà Giang", "Tỉnh đoàn Hậu Giang", "Tỉnh đoàn Ninh Bình"]
     assert manifest["categories"] == ["Tình nguyện", "Xây dựng Đoàn"]
     for year in ("2022", "2023", "2024"):
@@ -80,27 +80,32 @@ def test_one_bundle_per_year_and_the_scripts_once(years_site):
     assert placeholder.name == manifest["placeholder"] + ".pf_fragment"
 
 
-def test_first_query_searches_the_newest_years_until_they_hold_enough_articles(years_site):
+def test_shards_of_months_and_a_first_query_on_the_newest_until_enough_articles(years_site):
     years_site.config.write_text(
         years_site.config.read_text(encoding="utf-8")
-        + "plugins:\n  - bantin-articles\n  - bantin-search:\n      recent_articles: 2\n",
+        + "plugins:\n  - bantin-articles\n  - bantin-search:\n"
+        + "      recent_articles: 2\n      shard_months: 6\n",
         encoding="utf-8",
     )
     years_site.build()
     manifest = json.loads((years_site.site / "pagefind" / "shards.json").read_text("utf-8"))
-    assert manifest["recent"] == [2024, 2023]
+    # 2024-03-26, 2023-06-10, 2022-09-20: first and second halves of their years.
+    assert [shard["name"] for shard in manifest["shards"]] == ["2024-01", "2023-01", "2022-07"]
+    assert manifest["recent"] == ["2024-01", "2023-01"]
+    (stored,) = fragments(years_site.site, "2022-07")
+    assert stored["url"].startswith("/2022/09/")
 
 
 def test_warm_build_reuses_the_cache_and_an_edit_reindexes_its_year_only(years_site, caplog):
     caplog.set_level(logging.INFO, logger="mkdocs.plugins.bantin.search")
     years_site.build()
-    assert reindexed(caplog) == "năm 2024, 2023, 2022"
+    assert reindexed(caplog) == "2024, 2023, 2022"
     cold = bundle(years_site.site)
     cached = entries(years_site.root)
     assert len(cached) == 4
 
     years_site.build()
-    assert reindexed(caplog) == "không năm nào"
+    assert reindexed(caplog) == "không phần nào"
     assert bundle(years_site.site) == cold
     assert entries(years_site.root) == cached
 
@@ -111,7 +116,7 @@ def test_warm_build_reuses_the_cache_and_an_edit_reindexes_its_year_only(years_s
     article.write_text(text.replace("ra quân", "khởi động"), "utf-8")
     years_site.build()
     assert "Hậu Giang khởi động" in years_site.page(MARKUP_PAGE).get_text()
-    assert reindexed(caplog) == "năm 2023"
+    assert reindexed(caplog) == "2023"
     warm = bundle(years_site.site)
     assert len(entries(years_site.root) - cached) == 1  # the old 2023 entry is gone
     assert len(cached - entries(years_site.root)) == 1
@@ -122,7 +127,7 @@ def test_warm_build_reuses_the_cache_and_an_edit_reindexes_its_year_only(years_s
 
     shutil.rmtree(years_site.root / ".cache")
     years_site.build()
-    assert reindexed(caplog) == "năm 2024, 2023, 2022"
+    assert reindexed(caplog) == "2024, 2023, 2022"
     assert ordered(bundle(years_site.site)) == ordered(warm)
 
 

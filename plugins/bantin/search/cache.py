@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import shutil
+import threading
 from collections.abc import Callable, Sequence
 from importlib import metadata
 from pathlib import Path
@@ -63,7 +64,7 @@ class BundleCache:
         if folder.is_dir():
             return folder, True
         self.root.mkdir(parents=True, exist_ok=True)
-        temporary = self.root / f".tmp-{key}-{os.getpid()}"
+        temporary = self.root / f".tmp-{key}-{os.getpid()}-{threading.get_ident()}"
         shutil.rmtree(temporary, ignore_errors=True)
         try:
             make(temporary)

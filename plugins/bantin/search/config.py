@@ -17,10 +17,14 @@ class SearchConfig(Config):
     cache_dir = c.Type(str, default=".cache/bantin/search")
     """Where each year's index is kept between builds (next to mkdocs.yml); safe to delete. A
     build runs Pagefind only for the years whose article pages changed."""
+    shard_months = c.Choice((12, 6, 4, 3, 2, 1), default=12)
+    """The index is split by publication date, one part per this many months (12: one per
+    year). A build re-indexes only the parts whose articles changed; smaller parts make that
+    faster and a first query lighter, more parts make "older years" ask more files."""
     recent_articles = c.Type(int, default=1000)
-    """A reader's first query searches the newest year, and the years before it until they hold
-    this many articles; a button (or a query that finds nothing there) extends it to the older
-    years. Fewer articles, fewer bytes for a first query (docs/search.md)."""
+    """A reader's first query searches the newest part of the index, and the parts before it
+    until they hold this many articles; a button (or a query that finds nothing there) extends
+    it to the older years. Fewer articles, fewer bytes for a first query (docs/search.md)."""
     index_on_serve = c.Type(bool, default=True)
     """Index on every `mkdocs serve` rebuild too; turn off to preview large sites faster."""
     index_lede_words = c.Type(int, default=80)

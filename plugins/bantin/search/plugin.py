@@ -74,7 +74,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         root = Path(config.config_file_path).parent
         cache = BundleCache(root / self.config.cache_dir, salt(self.config.index_lede_words))
         output = Path(config.site_dir) / self.config.bundle.strip("/")
-        shards = shards_of(articles)
+        shards = shards_of(articles, self.config.shard_months)
         built = build_bundle(
             Path(config.site_dir), output, shards, cache, self.config.index_lede_words
         )
@@ -83,11 +83,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         cache.save()
         cache.clean()
         log.info(
-            "Chỉ mục tìm kiếm: %d bài viết trong %d năm; lập chỉ mục lại: %s; dùng lại từ bộ "
-            "nhớ đệm: %d năm; %.1f giây",
+            "Chỉ mục tìm kiếm: %d bài viết, %d phần; lập chỉ mục lại: %s; dùng lại từ bộ nhớ "
+            "đệm: %d phần; %.1f giây",
             len(articles),
             len(shards),
-            "năm " + ", ".join(map(str, built.indexed)) if built.indexed else "không năm nào",
+            ", ".join(built.indexed) or "không phần nào",
             len(shards) - len(built.indexed),
             time.perf_counter() - started,
         )

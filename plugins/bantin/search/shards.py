@@ -1,9 +1,9 @@
-"""The search index split by publication year: which articles each shard holds, which come first.
+"""The search index split by publication date: which articles each shard holds, which come first.
 
 Readers of news want recent articles first, and a query's download grows with the number of
-articles that contain its words. One Pagefind bundle per year (Vietnam time) lets the search
-page ask the newest years first and the older ones only on demand, and lets a build re-index
-only the year whose articles changed (docs/search.md).
+articles that contain its words. One Pagefind bundle per period (a year, or a part of one;
+Vietnam time) lets the search page ask the newest articles first and the older ones only on
+demand, and lets a build re-index only the period whose articles changed (docs/search.md).
 """
 
 from __future__ import annotations
@@ -18,49 +18,61 @@ from ..text import vi_sort_key
 
 @dataclass(frozen=True)
 class Shard:
-    """The articles of one publication year, as built pages (paths relative to site_dir)."""
+    """The articles of one period of a year, as built pages (paths relative to site_dir)."""
 
     year: int
+    month: int
+    """The period's first month; 1 for a whole year."""
     pages: tuple[str, ...]
+    whole_year: bool = True
 
     @property
     def name(self) -> str:
-        """Its folder inside the bundle."""
-        return str(self.year)
+        """Its folder inside the bundle: `2024`, or `2024-07` for a part of the year."""
+        return str(self.year) if self.whole_year else f"{self.year}-{self.month:02d}"
 
 
-def shards_of(articles: Iterable[Article]) -> list[Shard]:
-    """One shard per publication year in Vietnam time, newest first; pages in a stable order."""
-    years: dict[int, list[str]] = {}
+def shards_of(articles: Iterable[Article], months: int = 12) -> list[Shard]:
+    """One shard per period of `months` (a divisor of 12) in Vietnam time, newest first; pages
+    in a stable order. An article's shard depends on its date only, so adding or editing one
+    changes one shard."""
+    periods: dict[tuple[int, int], list[str]] = {}
     for article in articles:
-        years.setdefault(article.published.moment.year, []).append(page_file(article.url))
-    return [Shard(year, tuple(sorted(years[year]))) for year in sorted(years, reverse=True)]
+        moment = article.published.moment
+        start = (moment.month - 1) // months * months + 1
+        periods.setdefault((moment.year, start), []).append(page_file(article.url))
+    return [
+        Shard(year, month, tuple(sorted(periods[year, month])), months == 12)
+        for year, month in sorted(periods, reverse=True)
+    ]
 
 
-def recent(shards: Sequence[Shard], articles: int) -> list[int]:
-    """The years a first query searches: the newest, and older ones until they hold `articles`.
+def recent(shards: Sequence[Shard], articles: int) -> list[str]:
+    """The shards a first query searches: the newest, and older ones until they hold `articles`.
 
     In January the newest year holds a few articles only; the previous year then comes too.
     """
-    years: list[int] = []
+    names: list[str] = []
     count = 0
     for shard in shards:
-        if years and count >= articles:
+        if names and count >= articles:
             break
-        years.append(shard.year)
+        names.append(shard.name)
         count += len(shard.pages)
-    return years
+    return names
 
 
 def manifest(
     shards: Sequence[Shard], articles: Sequence[Article], recent_articles: int, placeholder: str
 ) -> dict:
     """What the search page reads before its first query (`shards.json` in the bundle): the
-    years and their sizes, the years a first query searches, and the facets' values, which
-    would otherwise need every year's filter tables. `placeholder` is the page id of the
+    shards with their year and size, the ones a first query searches, and the facets' values,
+    which would otherwise need every shard's filter tables. `placeholder` is the page id of the
     bundle that carries Pagefind's scripts (it is never a result)."""
     return {
-        "shards": [{"year": shard.year, "pages": len(shard.pages)} for shard in shards],
+        "shards": [
+            {"name": shard.name, "year": shard.year, "pages": len(shard.pages)} for shard in shards
+        ],
         "recent": recent(shards, recent_articles),
         "placeholder": placeholder,
         "units": sorted({article.unit.name for article in articles}, key=vi_sort_key),

@@ -108,7 +108,8 @@ function resultItem(data) {
 }
 
 let setup;
-/** The years and facet values (shards.json, written with the index) and Pagefind's module. */
+let manifest;
+/** The index's shards and facet values (shards.json, written with it) and Pagefind's module. */
 function engine() {
   setup ??= Promise.all([
     fetch(new URL("shards.json", bundle)).then((response) => {
@@ -116,24 +117,28 @@ function engine() {
       return response.json();
     }),
     import(new URL("pagefind.js", bundle).href),
-  ]).then(([manifest, module]) => ({ manifest, module }));
+  ]).then(([shards, module]) => {
+    manifest = shards;
+    return module;
+  });
   return setup;
 }
 
 const instances = new Map();
 /**
- * One Pagefind instance over `years`. Its first index is the bundle's own, which holds only a
- * placeholder page: Pagefind fetches its WebAssembly from an instance's first index, so every
- * instance shares one download. Each year's index is then merged in.
+ * One Pagefind instance over some shards (a year, or a part of one, each). Its first index is
+ * the bundle's own, which holds only a placeholder page: Pagefind fetches its WebAssembly from
+ * an instance's first index, so every instance shares one download. The shards' indexes are
+ * then merged in.
  */
-function instanceOf(years) {
-  const key = years.join(",");
-  if (!instances.has(key)) instances.set(key, openInstance(years));
+function instanceOf(shards) {
+  const key = shards.join(",");
+  if (!instances.has(key)) instances.set(key, openInstance(shards));
   return instances.get(key);
 }
 
-async function openInstance(years) {
-  const { module } = await engine();
+async function openInstance(shards) {
+  const module = await engine();
   const options = {
     baseUrl: new URL("..", bundle).pathname,
     ranking: {
@@ -143,23 +148,38 @@ async function openInstance(years) {
   };
   const instance = module.createInstance({ basePath: bundle.pathname });
   await instance.options(options);
-  await Promise.all(years.map((year) => instance.mergeIndex(new URL(`${year}/`, bundle).pathname, options)));
+  await Promise.all(
+    shards.map((shard) => instance.mergeIndex(new URL(`${shard}/`, bundle).pathname, options)),
+  );
   return instance;
 }
 
-/** The years a query searches, as groups of one instance each, and what they cover. */
+/** The years of some shards. */
+function yearsOf(shards) {
+  return manifest.shards.filter((shard) => shards.includes(shard.name)).map((shard) => shard.year);
+}
+
+/**
+ * The shards a query searches, in groups of one instance each, and the older ones it leaves
+ * for the button: the newest first (manifest.recent); all of them once the reader asked for
+ * the older years; only its own with a year chosen.
+ */
 async function plan(year, older) {
-  const { manifest } = await engine();
-  const all = manifest.shards.map((shard) => shard.year);
-  const earlier = all.filter((y) => !manifest.recent.includes(y));
-  if (year) return { groups: [[Number(year)]], earlier: [] };
-  if (older || !earlier.length) return { groups: [manifest.recent, earlier].filter((g) => g.length), earlier: [] };
+  await engine();
+  const all = manifest.shards.map((shard) => shard.name);
+  const earlier = all.filter((shard) => !manifest.recent.includes(shard));
+  if (year) {
+    const chosen = manifest.shards.filter((shard) => String(shard.year) === year);
+    return { groups: [chosen.map((shard) => shard.name)], earlier: [] };
+  }
+  if (older || !earlier.length) {
+    return { groups: [manifest.recent, earlier].filter((group) => group.length), earlier: [] };
+  }
   return { groups: [manifest.recent], earlier };
 }
 
 /** Every group searched at once, merged by score as Pagefind merges indexes. */
 async function searchGroups(groups, term, filters) {
-  const { manifest } = await engine();
   const search = (word, options) =>
     Promise.all(groups.map(async (years) => (await instanceOf(years)).search(word, options)));
   const words = term && !/^\s*".+"\s*$/.test(term) ? term.split(/\s+/).filter(Boolean) : [];
@@ -193,11 +213,11 @@ function span(years) {
 let facetsFilled;
 /** The facets' values, from shards.json: no year's filter tables are needed to list them. */
 function fillFacets() {
-  facetsFilled ??= engine().then(({ manifest }) => {
+  facetsFilled ??= engine().then(() => {
     const values = {
       category: manifest.categories,
       unit: manifest.units,
-      year: manifest.shards.map((shard) => String(shard.year)),
+      year: [...new Set(manifest.shards.map((shard) => String(shard.year)))],
     };
     for (const select of selects) {
       for (const value of values[select.dataset.facet] || []) {
@@ -271,10 +291,11 @@ async function run() {
   const first = await showMore(results, current);
   if (current !== generation) return;
   earlier.hidden = !rest.length;
-  earlier.textContent = rest.length ? `Tìm trong các năm trước (${range(rest)})` : "";
+  earlier.textContent = rest.length ? `Tìm trong các năm trước (${range(yearsOf(rest))})` : "";
   // Announced once the results are on the page, so a screen reader can go on to them.
   const count = results.length;
-  const about = (query ? ` cho “${query}”` : "") + ` trong ${span(groups.flat())}`;
+  const years = yearsOf(groups.flat());
+  const about = (query ? ` cho “${query}”` : "") + (years.length ? ` trong ${span(years)}` : "");
   status.textContent = count
     ? `Tìm thấy ${count.toLocaleString("vi-VN")} bài viết${about}.`
     : `Không tìm thấy bài viết nào${about}. Hãy thử từ khóa khác hoặc bỏ bớt bộ lọc.`;
@@ -318,8 +339,8 @@ input.addEventListener("input", () => {
   if (setup && query) {
     const year = root.querySelector("select[data-facet=year]").value;
     plan(year, false)
-      .then(({ groups }) => instanceOf(groups[0]))
-      .then((instance) => instance.preload(toIndex(query)))
+      .then(({ groups }) => groups[0] && instanceOf(groups[0]))
+      .then((instance) => instance?.preload(toIndex(query)))
       .catch(fail);
   }
   schedule(250);
@@ -341,6 +362,6 @@ fillFacets()
     root.dataset.ready = "";
     if (input.value || chosen) schedule(0);
     // The newest years' instance, ready before the reader has finished typing.
-    return plan(params.get("year"), false).then(({ groups }) => instanceOf(groups[0]));
+    return plan(params.get("year"), false).then(({ groups }) => groups[0] && instanceOf(groups[0]));
   })
   .catch(fail);
