@@ -77,13 +77,17 @@ def _gzip_size(path: Path) -> int:
 
 
 class Traffic:
-    """Bytes of every response a page receives, as sent by our plain (uncompressed) server.
+    """Bytes of every response a page receives, as sent by our plain (uncompressed) server, and
+    as a host that gzips text would send them (the README's nginx set-up; Pagefind's index
+    files and WebAssembly are gzip-compressed already, so they count the same).
 
     Each address counts once: a browser keeps what it fetched (a second Pagefind instance asks
     for the same WebAssembly, which a real host serves from cache or as a 304)."""
 
+    TEXT = (".js", ".css", ".json", ".html", "/")
+
     def __init__(self, page) -> None:
-        self.responses: dict[str, int] = {}
+        self.responses: dict[str, tuple[int, int]] = {}
         page.on("requestfinished", self._finished)
 
     def _finished(self, request) -> None:
@@ -91,10 +95,13 @@ class Traffic:
         if response is not None:
             # Redirects and aborted requests have no body.
             with contextlib.suppress(Exception):
-                self.responses.setdefault(request.url, len(response.body()))
+                body = response.body()
+                text = request.url.split("?")[0].endswith(self.TEXT)
+                sent = len(gzip.compress(body, 6)) if text else len(body)
+                self.responses.setdefault(request.url, (len(body), sent))
 
-    def total(self, part: str = "") -> int:
-        return sum(size for url, size in self.responses.items() if part in url)
+    def total(self, part: str = "", gzipped: bool = False) -> int:
+        return sum(sizes[gzipped] for url, sizes in self.responses.items() if part in url)
 
 
 def pagefind_first_query(browser, base: str, query: str) -> dict:
@@ -120,13 +127,14 @@ def pagefind_first_query(browser, base: str, query: str) -> dict:
         "ready_s": round(ready, 3),
         "first_s": round(first, 3),
         "search_bytes": _search_bytes(traffic),
+        "search_gzip_bytes": _search_bytes(traffic, gzipped=True),
         "page_bytes": traffic.total(),
         "status": page.locator(".bt-search__status").inner_text(),
         "top": page.locator(".bt-search__result h2").all_inner_texts()[:3],
     }
     older = page.locator(".bt-search__older")
     if older.is_visible():
-        before = result["search_bytes"]
+        before = result["search_bytes"], result["search_gzip_bytes"]
         started = time.perf_counter()
         older.click()
         page.wait_for_function(
@@ -135,15 +143,16 @@ def pagefind_first_query(browser, base: str, query: str) -> dict:
             timeout=60_000,
         )
         result["older_s"] = round(time.perf_counter() - started, 3)
-        result["older_bytes"] = _search_bytes(traffic) - before
+        result["older_bytes"] = _search_bytes(traffic) - before[0]
+        result["older_gzip_bytes"] = _search_bytes(traffic, gzipped=True) - before[1]
         result["older_status"] = page.locator(".bt-search__status").inner_text()
     result["second_s"] = round(_typed(page, "tinh nguyen he"), 3)
     context.close()
     return result
 
 
-def _search_bytes(traffic: Traffic) -> int:
-    return traffic.total("/pagefind/") + traffic.total("bantin-search.js")
+def _search_bytes(traffic: Traffic, gzipped: bool = False) -> int:
+    return traffic.total("/pagefind/", gzipped) + traffic.total("bantin-search.js", gzipped)
 
 
 def _typed(page, query: str) -> float:

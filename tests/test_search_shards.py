@@ -57,23 +57,24 @@ def reindexed(caplog) -> str:
     return line.split("lập chỉ mục lại: ")[1].split(";")[0]
 
 
-def test_one_bundle_per_year_and_the_scripts_once(years_site):
+def test_one_bundle_per_shard_and_the_scripts_once(years_site):
     years_site.build()
     folder = years_site.site / "pagefind"
     manifest = json.loads((folder / "shards.json").read_text(encoding="utf-8"))
+    # The two newest years by quarter (shard_months: 3, split_years: 2), older years whole.
     assert manifest["shards"] == [
-        {"name": "2024", "year": 2024, "pages": 1},
-        {"name": "2023", "year": 2023, "pages": 1},
+        {"name": "2024-01", "year": 2024, "pages": 1},
+        {"name": "2023-04", "year": 2023, "pages": 1},
         {"name": "2022", "year": 2022, "pages": 1},
     ]
-    # Three articles are fewer than recent_articles (1000): a first query searches every year.
-    assert manifest["recent"] == ["2024", "2023", "2022"]
+    # Three articles are fewer than recent_articles (200): a first query searches them all.
+    assert manifest["recent"] == ["2024-01", "2023-04", "2022"]
     assert manifest["units"] == ["Tỉnh đoàn Hà Giang", "Tỉnh đoàn Hậu Giang", "Tỉnh đoàn Ninh Bình"]
     assert manifest["categories"] == ["Tình nguyện", "Xây dựng Đoàn"]
-    for year in ("2022", "2023", "2024"):
-        (stored,) = fragments(years_site.site, year)
-        assert stored["url"].startswith(f"/{year}/")
-        assert not (folder / year / "pagefind.js").exists()
+    for shard in ("2022", "2023-04", "2024-01"):
+        (stored,) = fragments(years_site.site, shard)
+        assert stored["url"].startswith(f"/{shard[:4]}/")
+        assert not (folder / shard / "pagefind.js").exists()
     assert {path.name for path in folder.glob("*.js")} == {"pagefind.js", "pagefind-worker.js"}
     assert (folder / "wasm.unknown.pagefind").is_file()
     (placeholder,) = (folder / "fragment").iterdir()
@@ -84,22 +85,20 @@ def test_shards_of_months_and_a_first_query_on_the_newest_until_enough_articles(
     years_site.config.write_text(
         years_site.config.read_text(encoding="utf-8")
         + "plugins:\n  - bantin-articles\n  - bantin-search:\n"
-        + "      recent_articles: 2\n      shard_months: 6\n",
+        + "      recent_articles: 2\n      shard_months: 6\n      split_years: 1\n",
         encoding="utf-8",
     )
     years_site.build()
     manifest = json.loads((years_site.site / "pagefind" / "shards.json").read_text("utf-8"))
-    # 2024-03-26, 2023-06-10, 2022-09-20: first and second halves of their years.
-    assert [shard["name"] for shard in manifest["shards"]] == ["2024-01", "2023-01", "2022-07"]
-    assert manifest["recent"] == ["2024-01", "2023-01"]
-    (stored,) = fragments(years_site.site, "2022-07")
-    assert stored["url"].startswith("/2022/09/")
+    # 2024-03-26 in the first half of the newest year; 2023 and 2022 whole.
+    assert [shard["name"] for shard in manifest["shards"]] == ["2024-01", "2023", "2022"]
+    assert manifest["recent"] == ["2024-01", "2023"]
 
 
 def test_warm_build_reuses_the_cache_and_an_edit_reindexes_its_year_only(years_site, caplog):
     caplog.set_level(logging.INFO, logger="mkdocs.plugins.bantin.search")
     years_site.build()
-    assert reindexed(caplog) == "2024, 2023, 2022"
+    assert reindexed(caplog) == "2024-01, 2023-04, 2022"
     cold = bundle(years_site.site)
     cached = entries(years_site.root)
     assert len(cached) == 4
@@ -116,18 +115,18 @@ def test_warm_build_reuses_the_cache_and_an_edit_reindexes_its_year_only(years_s
     article.write_text(text.replace("ra quân", "khởi động"), "utf-8")
     years_site.build()
     assert "Hậu Giang khởi động" in years_site.page(MARKUP_PAGE).get_text()
-    assert reindexed(caplog) == "2023"
+    assert reindexed(caplog) == "2023-04"
     warm = bundle(years_site.site)
     assert len(entries(years_site.root) - cached) == 1  # the old 2023 entry is gone
     assert len(cached - entries(years_site.root)) == 1
     changed = {name for name in warm if warm[name] != cold.get(name)}
-    assert changed and all(name.startswith("2023/") for name in changed)
-    (stored,) = fragments(years_site.site, "2023")
+    assert changed and all(name.startswith("2023-04/") for name in changed)
+    (stored,) = fragments(years_site.site, "2023-04")
     assert "đường làng" in stored["meta"]["summary"].replace("d\u0335", "đ")
 
     shutil.rmtree(years_site.root / ".cache")
     years_site.build()
-    assert reindexed(caplog) == "2024, 2023, 2022"
+    assert reindexed(caplog) == "2024-01, 2023-04, 2022"
     assert ordered(bundle(years_site.site)) == ordered(warm)
 
 

@@ -74,7 +74,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         root = Path(config.config_file_path).parent
         cache = BundleCache(root / self.config.cache_dir, salt(self.config.index_lede_words))
         output = Path(config.site_dir) / self.config.bundle.strip("/")
-        shards = shards_of(articles, self.config.shard_months)
+        shards = shards_of(articles, self.config.shard_months, self.config.split_years)
         built = build_bundle(
             Path(config.site_dir), output, shards, cache, self.config.index_lede_words
         )

@@ -22,7 +22,7 @@ class Shard:
 
     year: int
     month: int
-    """The period's first month; 1 for a whole year."""
+    """The period's first month; 0 for a whole year."""
     pages: tuple[str, ...]
     whole_year: bool = True
 
@@ -32,17 +32,23 @@ class Shard:
         return str(self.year) if self.whole_year else f"{self.year}-{self.month:02d}"
 
 
-def shards_of(articles: Iterable[Article], months: int = 12) -> list[Shard]:
-    """One shard per period of `months` (a divisor of 12) in Vietnam time, newest first; pages
-    in a stable order. An article's shard depends on its date only, so adding or editing one
-    changes one shard."""
+def shards_of(articles: Iterable[Article], months: int = 3, split_years: int = 2) -> list[Shard]:
+    """The shards, newest first, pages in a stable order: the newest `split_years` years (of
+    the articles, not the clock) in periods of `months` (a divisor of 12), older years whole;
+    Vietnam time. An article's shard depends on its date only, so adding or editing one
+    changes one shard (and, once a year, the year that stops being split becomes whole)."""
+    articles = list(articles)
+    if not articles:
+        return []
+    newest = max(article.published.moment.year for article in articles)
     periods: dict[tuple[int, int], list[str]] = {}
     for article in articles:
         moment = article.published.moment
-        start = (moment.month - 1) // months * months + 1
+        split = months < 12 and moment.year > newest - split_years
+        start = (moment.month - 1) // months * months + 1 if split else 0
         periods.setdefault((moment.year, start), []).append(page_file(article.url))
     return [
-        Shard(year, month, tuple(sorted(periods[year, month])), months == 12)
+        Shard(year, month, tuple(sorted(periods[year, month])), month == 0)
         for year, month in sorted(periods, reverse=True)
     ]
 
