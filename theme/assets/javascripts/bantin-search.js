@@ -3,6 +3,10 @@
 // The index holds every `đ` as `d` + U+0335 (see plugins/bantin/search/indexer.py), a mark
 // Pagefind folds for matching and keeps for ranking. The query is written the same way; every
 // string that comes back is turned back into `đ` before it is shown.
+//
+// The index is split by publication date (plugins/bantin/search/shards.py). A query searches
+// the newest shards first; "Tìm trong các năm trước" (or a query that finds nothing there)
+// extends it to all of them. docs/search.md has the why and the figures.
 
 const STROKE = "\u0335";
 const root = document.querySelector(".bt-search");
@@ -181,16 +185,17 @@ async function plan(year, older) {
 /** Every group searched at once, merged by score as Pagefind merges indexes. */
 async function searchGroups(groups, term, filters) {
   const search = (word, options) =>
-    Promise.all(groups.map(async (years) => (await instanceOf(years)).search(word, options)));
+    Promise.all(groups.map(async (shards) => (await instanceOf(shards)).search(word, options)));
   const words = term && !/^\s*".+"\s*$/.test(term) ? term.split(/\s+/).filter(Boolean) : [];
   const [found, ...each] = await Promise.all([
     search(term, { filters }),
     ...(words.length > 1 ? words.map((word) => search(word, {})) : []),
   ]);
   let results = found.flatMap((one) => one.results);
-  // Pagefind leaves out a query word its index does not hold, and each year is an index of
-  // its own: "sang tao" would find every "Sáng" of a year without "tạo". A word stays out only
-  // when none of the years searched holds it, as in one index of them all.
+  // Pagefind leaves out a query word its index does not hold, and each shard is an index of
+  // its own: "sang tao" would find every "Sáng" of a year without "tạo". Each word is searched
+  // alone too (its chunks are loaded already), and a word stays out only when none of the
+  // shards searched holds it, as in one index of them all.
   for (const pages of each) {
     const ids = new Set(pages.flatMap((one) => one.results.map((result) => result.id)));
     if (ids.size) results = results.filter((result) => ids.has(result.id));
@@ -211,7 +216,7 @@ function span(years) {
 }
 
 let facetsFilled;
-/** The facets' values, from shards.json: no year's filter tables are needed to list them. */
+/** The facets' values, from shards.json: no shard's filter tables are needed to list them. */
 function fillFacets() {
   facetsFilled ??= engine().then(() => {
     const values = {
@@ -233,7 +238,7 @@ function fillFacets() {
 function chosenFilters() {
   const filters = {};
   for (const select of selects) {
-    // A year is a shard of its own, not a filter.
+    // A year chooses the shards searched (plan); it is not a filter.
     if (select.value && select.dataset.facet !== "year") {
       filters[select.dataset.facet] = toIndex(select.value);
     }
