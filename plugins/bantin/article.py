@@ -9,12 +9,14 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 import frontmatter
 
 from . import yamlread
 from .dates import DateFormatError, Published, date_line, parse_date
+from .digests import digest
 from .errors import ContentError
 from .registry import Category, CategoryRegistry, Unit, UnitRegistry, unknown_message
 from .text import clean, nfc, slugify
@@ -58,6 +60,11 @@ class Article:
     @property
     def date_line(self) -> str:
         return date_line(self.published)
+
+    @cached_property
+    def digest(self) -> str:
+        """Of every field, the body included: how the caches tell one version from another."""
+        return digest(repr(self))
 
     @property
     def sort_key(self) -> tuple:

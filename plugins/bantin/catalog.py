@@ -7,7 +7,7 @@ One owner (the `bantin-articles` plugin) builds it; the other plugins read it th
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
@@ -15,7 +15,9 @@ from pathlib import Path
 from .addresses import Addresses
 from .article import Article, Registries, read_article
 from .dates import VIETNAM
+from .digests import digest
 from .errors import ContentError
+from .readcache import ReadCache
 from .registry import CategoryRegistry, UnitRegistry, load_categories, load_units
 
 ARTICLES_DIR = "articles"
@@ -50,6 +52,22 @@ class Catalog:
         # Spellings that differ only in case share a slug; the article is listed once.
         return _group(
             self.articles, lambda article: dict.fromkeys(tag.slug for tag in article.tags)
+        )
+
+    @cached_property
+    def listing_digest(self) -> str:
+        """Everything templates can learn from the catalog without reading an article's body:
+        the caches' keys, computed once per build."""
+        listing = [
+            repr([(f.name, getattr(each, f.name)) for f in fields(each) if f.name != "body"])
+            for each in self.articles
+        ]
+        return digest(
+            *listing,
+            repr(list(self.units)),
+            repr(list(self.categories)),
+            repr(self.addresses),
+            sorted(self.excluded),
         )
 
     def newest(self, count: int) -> list[Article]:
@@ -113,22 +131,32 @@ def build_catalog(
     addresses: Addresses,
     options: ReadOptions = ReadOptions(),
     only: list[Path] | None = None,
+    cache_file: Path | None = None,
 ) -> tuple[Catalog, list[ContentError]]:
-    """Read the registries and every article; return the catalog and all errors, sorted."""
+    """Read the registries and every article; return the catalog and all errors, sorted.
+    With `cache_file`, articles whose files did not change come from the last build's reading."""
     registries, errors = read_registries(docs_dir, root, addresses)
+    cache = None
+    if cache_file is not None:
+        data = docs_dir / DATA_DIR
+        cache = ReadCache(cache_file, [data / "units.yml", data / "categories.yml"], addresses)
     now = options.now or datetime.now(VIETNAM)
     articles: list[Article] = []
     excluded: set[str] = set()
     for path in article_files(docs_dir, only):
         src = path.relative_to(docs_dir).as_posix()
-        article, problems = read_article(
-            path,
-            src,
-            shown_path(path, root),
-            registries,
-            lambda published, slug: addresses.of_article(published.moment, slug),
-        )
-        errors.extend(problems)
+        article = cache.get(path, src, docs_dir, registries) if cache else None
+        if article is None:
+            article, problems = read_article(
+                path,
+                src,
+                shown_path(path, root),
+                registries,
+                lambda published, slug: addresses.of_article(published.moment, slug),
+            )
+            errors.extend(problems)
+            if cache and article is not None and not problems:
+                cache.put(path, article)
         if (
             article is None
             or (article.draft and not options.include_drafts)
@@ -137,6 +165,8 @@ def build_catalog(
             excluded.add(src)
         else:
             articles.append(article)
+    if cache is not None:
+        cache.save()
     articles, clashes, dropped = _without_clashes(articles, root, docs_dir)
     errors.extend(clashes)
     excluded.update(dropped)

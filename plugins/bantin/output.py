@@ -5,7 +5,8 @@ MkDocs empties `site_dir` right after `on_pre_build` and aborts a strict build o
 and re-counting MkDocs' warnings itself. `bantin build` does it from the outside instead: MkDocs
 builds into `site.building-*` next to `site/` (the same file system, so the swap is a rename),
 and whatever makes the build fail (a content error, a strict-mode warning, a crash) leaves
-`site/` byte-for-byte as it was.
+`site/` byte-for-byte as it was. The build is a dirty one for MkDocs: `bantin-articles` decides
+which files are unchanged (`incremental`) and links them over from the site being replaced.
 """
 
 from __future__ import annotations
@@ -15,16 +16,30 @@ import ctypes.util
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
+from contextvars import ContextVar
 from pathlib import Path
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 
+_REPLACING: ContextVar[Path | None] = ContextVar("bantin_replacing", default=None)
+
+
+def replacing() -> Path | None:
+    """The site folder the running `build_atomically` will replace, if one is running."""
+    return _REPLACING.get()
+
 
 def build_atomically(
-    config_file: str | os.PathLike, *, strict: bool | None = None, site_dir: str | None = None
+    config_file: str | os.PathLike,
+    *,
+    strict: bool | None = None,
+    site_dir: str | None = None,
+    prepare: Callable | None = None,
 ) -> Path:
-    """Build the site of `config_file`; on success its folder holds the new site, else the old."""
+    """Build the site of `config_file`; on success its folder holds the new site, else the old.
+    `prepare(config)` runs on the loaded config first (the bench instruments it)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -39,7 +54,13 @@ def build_atomically(
         readable_by_all(staging)
         # Our own freshly loaded config, not a plugin rewriting the user's during a build.
         config.site_dir = str(staging)
-        build(config)
+        if prepare is not None:
+            prepare(config)
+        token = _REPLACING.set(target)
+        try:
+            build(config, dirty=True)
+        finally:
+            _REPLACING.reset(token)
         swap_into(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -23,13 +23,11 @@ A value with no stable text form, a global or filter from an unknown package, or
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 import os
 import types
 import zlib
-from dataclasses import fields
 from importlib import metadata
 from pathlib import Path
 
@@ -39,6 +37,7 @@ from mkdocs.structure.pages import Page
 
 from .article import Article, reads_recorded
 from .catalog import Catalog
+from .digests import digest as _digest
 from .mdcache import Unstable, stable
 
 FORMAT = "1"
@@ -50,31 +49,12 @@ TRUSTED_MODULES = (
 log = logging.getLogger("mkdocs.plugins.bantin.rendercache")
 
 
-def _digest(*parts: object) -> str:
-    hasher = hashlib.sha256()
-    for part in parts:
-        hasher.update(part if isinstance(part, bytes) else str(part).encode("utf-8"))
-        hasher.update(b"\0")
-    return hasher.hexdigest()
-
-
 def article_digest(article: Article) -> str:
-    return _digest(repr(article))
+    return article.digest
 
 
 def catalog_digest(catalog: Catalog) -> str:
-    """Everything templates can learn from the catalog without reading an article's body."""
-    listing = [
-        repr([(f.name, getattr(each, f.name)) for f in fields(each) if f.name != "body"])
-        for each in catalog.articles
-    ]
-    return _digest(
-        *listing,
-        repr(list(catalog.units)),
-        repr(list(catalog.categories)),
-        repr(catalog.addresses),
-        sorted(catalog.excluded),
-    )
+    return catalog.listing_digest
 
 
 def installed_packages() -> str:
@@ -165,8 +145,11 @@ def _is_translation(value) -> bool:
 
 
 def config_digest(config) -> str:
+    """The config, less where the output goes: `bantin build` writes into a new folder each time."""
     items = {}
     for key, value in config.items():
+        if key == "site_dir":
+            continue
         if key == "plugins":
             items[key] = {name: stable(dict(plugin.config)) for name, plugin in value.items()}
         else:
@@ -224,6 +207,9 @@ class PageCache:
         self._pages: str | None = None
         self.build_key: str | None = None
         self.names: frozenset[str] = frozenset()
+        self.reads: dict[str, dict[str, str | None] | None] = {}
+        """src_uri → the articles each page rendered this build read, by digest; None when it
+        read every page (MkDocs' `pages`). Pages rendered without the cache are not in it."""
 
     def _open(self) -> None:
         self._opened = True
@@ -296,7 +282,7 @@ class PageCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.z"
 
-    def get(self, key: str, pages) -> str | None:
+    def get(self, key: str, pages) -> dict | None:
         try:
             data = json.loads(zlib.decompress(self._path(key).read_bytes()))
         except (OSError, ValueError, zlib.error):
@@ -306,7 +292,7 @@ class PageCache:
         if data["pages"] is not None and data["pages"] != self._pages_digest(pages):
             return None
         self.used.add(key)
-        return data["html"]
+        return data
 
     def _pages_digest(self, pages) -> str:
         """Every page of the site, content included; only for a page that read `pages`."""
@@ -319,12 +305,16 @@ class PageCache:
             )
         return self._pages
 
-    def put(self, key: str, html: str, reads: set[str], pages) -> None:
+    def put(self, key: str, html: str, reads: set[str], pages) -> dict:
         entry = {
             "html": html,
             "reads": {src: self._article(src) for src in sorted(reads)},
             "pages": self._pages_digest(pages) if pages is not None else None,
         }
+        self._store(key, entry)
+        return entry
+
+    def _store(self, key: str, entry: dict) -> None:
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -342,9 +332,10 @@ class PageCache:
         if key is None:
             return render(context)
         pages = context.get("pages")
-        html = self.get(key, pages)
-        if html is not None:
-            return html
+        entry = self.get(key, pages)
+        if entry is not None:
+            self._note_reads(page, entry)
+            return entry["html"]
         reads: set[str] = set()
         tracked = _TrackedPages(pages or [])
         with reads_recorded(reads):
@@ -352,8 +343,11 @@ class PageCache:
         own = getattr(page, "article", None)
         if own is not None:
             reads.discard(own.src)
-        self.put(key, html, reads, pages if tracked.read else None)
+        self._note_reads(page, self.put(key, html, reads, pages if tracked.read else None))
         return html
+
+    def _note_reads(self, page: Page, entry: dict) -> None:
+        self.reads[page.file.src_uri] = entry["reads"] if entry["pages"] is None else None
 
     def prune(self) -> None:
         if not self.folder.is_dir():

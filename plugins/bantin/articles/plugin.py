@@ -12,7 +12,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -20,7 +20,9 @@ from ..addresses import Addresses, page_file
 from ..article import Article
 from ..catalog import ARTICLES_DIR, DATA_DIR, Catalog, ReadOptions, build_catalog
 from ..errors import summary_line
+from ..incremental import IncrementalBuild, rebuild_all
 from ..mdcache import MarkdownCache, fingerprint
+from ..output import replacing
 from ..rendercache import PageCache, open_page_cache
 from ..runmode import RunMode
 from ..sanitize import sanitise
@@ -36,6 +38,7 @@ ARTICLE_TEMPLATE = "bantin/article.html"
 CACHE_DIR = ".cache/bantin/markdown"
 TEMPLATE_CACHE_DIR = ".cache/bantin/jinja"
 PAGE_CACHE_DIR = ".cache/bantin/pages"
+READ_CACHE = ".cache/bantin/articles.pickle"
 
 
 class ArticlesPlugin(BasePlugin[ArticlesConfig]):
@@ -46,23 +49,28 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         self.catalog: Catalog | None = None
         self.cache: MarkdownCache | None = None
         self.pages: PageCache | None = None
+        self.incremental: IncrementalBuild | None = None
+        self.dirty = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.mode.start(command)
+        self.dirty = dirty
 
     # Early, before Material's and our index plugins read the files: the catalog decides which
     # article files exist and where they go. Before MkDocs cleans site_dir (right after
     # on_pre_build), so a strict build with content errors leaves the previous site untouched.
     @event_priority(50)
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        self.catalog, self.cache, self.pages = None, None, None
+        self.catalog, self.cache, self.pages, self.incremental = None, None, None, None
         if not self.config.enabled:
             return
+        root = Path(config.config_file_path).parent
         catalog, errors = build_catalog(
             Path(config.docs_dir),
-            Path(config.config_file_path).parent,
+            root,
             Addresses.from_mapping(dict(self.config.addresses)),
             ReadOptions(include_drafts=self.mode.serving, include_future=self.mode.serving),
+            cache_file=root / READ_CACHE if self.config.cache else None,
         )
         if errors and config.strict and not self.mode.serving:
             lines = [str(error) for error in errors] + [summary_line(len(errors))]
@@ -71,9 +79,21 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             log.warning(str(error))
         self.catalog = catalog
         self.cache = markdown_cache(config) if self.config.cache else None
+        self.incremental = self._incremental(config)
+
+    def _incremental(self, config: MkDocsConfig) -> IncrementalBuild | None:
+        """`bantin build` replacing a site, or MkDocs' --dirty: unchanged files are kept."""
+        previous = replacing() or (Path(config.site_dir) if self.dirty else None)
+        if previous is None or not self.config.cache:
+            return None
+        build = IncrementalBuild(
+            Path(config.config_file_path).parent, Path(config.site_dir), previous
+        )
+        build.start()
+        return build
 
     @event_priority(50)
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+    def _place_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.catalog is None:
             return files
         files = place_articles(files, self.catalog)
@@ -82,6 +102,24 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             if article is not None and file.page is None:
                 ArticlePage(file, config, article, self.cache)
         return files
+
+    # Last, once every plugin has added its files: the plan covers all of them.
+    @event_priority(-100)
+    def _plan_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.incremental is not None and self.catalog is not None:
+            self.incremental.plan(config, self.catalog, files, self.mode.serving)
+        elif self.dirty:
+            # MkDocs alone would rebuild by modification time and leave every other page stale.
+            rebuild_all(files)
+        return files
+
+    on_files = CombinedEvent(_place_files, _plan_files)
+
+    @event_priority(-100)
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        if self.incremental is not None:
+            self.incremental.rebuild_nav_pages(nav.items)
+        return nav
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
         article = self._article(page)
@@ -117,13 +155,24 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             context["article_ld"] = news_article(article, config.site_url, publisher)
         return context
 
+    # Before the plugins that read the written site (search indexes every article page).
+    @event_priority(90)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        # `serve` shows drafts that `build` leaves out; only a full build decides what is stale.
-        if self.mode.serving:
+        carried = False
+        if self.incremental is not None and self.catalog is not None:
+            self.incremental.finish(self.catalog, self.pages.reads if self.pages else {})
+            carried = bool(self.incremental.clean)
+        # `serve` shows drafts that `build` leaves out, and an incremental build does not visit
+        # the pages it carried over: only a full build decides which cache entries are stale.
+        if self.mode.serving or carried:
             return
         for cache in (self.cache, self.pages):
             if cache is not None:
                 cache.prune()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.incremental is not None:
+            self.incremental.close()
 
     def _article(self, page: Page) -> Article | None:
         if self.catalog is None or page.file.generated_by is not None:

@@ -1,6 +1,7 @@
-"""One timed MkDocs build in this process, with the time of each phase.
+"""One timed build in this process, with the time of each phase.
 
-`python -m bantin.bench.driver mkdocs.yml` builds like `mkdocs build` and prints one JSON line:
+`python -m bantin.bench.driver mkdocs.yml` builds like `bantin build` (into a new folder that
+replaces site/, carrying unchanged files over from it) and prints one JSON line:
 the build's seconds and the exclusive seconds of each phase. Phases are measured by wrapping
 MkDocs' build steps and every plugin's event handlers, so no plugin carries timing code; time
 spent in a nested step (a plugin event inside page rendering) counts for that step only.
@@ -11,6 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import resource
 import sys
 import time
 from collections import defaultdict
@@ -60,7 +62,9 @@ def plugin_phase(name: str, event: str) -> str:
     if "image" in short:
         return "images"
     if short == "bantin-articles":
-        return "read+validate" if event in ("config", "pre_build", "files") else "markdown"
+        if event in ("config", "pre_build", "files"):
+            return "read+validate"
+        return "writing" if event == "post_build" else "markdown"
     if short.startswith("bantin"):
         return "indexes"
     return "other plugins"
@@ -84,22 +88,35 @@ def instrument(config, clock: Clock) -> None:
         for index, handler in enumerate(handlers):
             name = owners.get(id(getattr(handler, "__self__", None)), "")
             handlers[index] = clock.wrap(plugin_phase(name, event), handler)
+            # MkDocs names the plugin running an event (File.generated_by) by its handler.
+            origins = config.plugins._event_origins
+            if handler in origins:
+                origins[handlers[index]] = origins[handler]
 
 
 def timed_build(config_file: str) -> dict:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+    from ..output import build_atomically
 
     start = time.perf_counter()
-    config = load_config(config_file)
-    loaded = time.perf_counter()
     clock = Clock()
-    instrument(config, clock)
-    build(config)
+    loaded = start
+
+    def prepare(config) -> None:
+        nonlocal loaded
+        loaded = time.perf_counter()
+        instrument(config, clock)
+
+    build_atomically(config_file, prepare=prepare)
     seconds = time.perf_counter() - loaded
     phases = {phase: round(clock.totals.get(phase, 0.0), 4) for phase in PHASES[:-1]}
     phases["mkdocs"] = round(seconds - sum(phases.values()), 4)
-    return {"seconds": seconds, "config_seconds": loaded - start, "phases": phases}
+    own_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "seconds": seconds,
+        "config_seconds": loaded - start,
+        "phases": phases,
+        "own_mb": own_mb,
+    }
 
 
 def main(argv: list[str]) -> int:

@@ -37,6 +37,9 @@ class Sample:
     cpu: float = 0.0
     """User and system CPU seconds: steadier than wall time on a shared machine."""
     phases: dict[str, float] = field(default_factory=dict)
+    own_mb: float = 0.0
+    """Peak of the build process alone; `peak_mb` is the largest of it and its helpers
+    (Pagefind, image workers)."""
 
 
 @dataclass
@@ -63,6 +66,9 @@ class Result:
 
     def peak(self, name: str) -> float:
         return max(sample.peak_mb for sample in self.samples[name])
+
+    def own_peak(self, name: str) -> float:
+        return max(sample.own_mb for sample in self.samples[name])
 
     def phases(self, name: str) -> dict[str, float]:
         return {
@@ -99,6 +105,7 @@ def mkdocs_build(root: Path) -> Sample:
     )
     report = json.loads(stdout.strip().splitlines()[-1])
     sample.phases = report["phases"]
+    sample.own_mb = report.get("own_mb", 0.0)
     return sample
 
 
@@ -205,7 +212,7 @@ def bench_serve(workdir: Path, articles: int, runs: int, seed: int, say) -> list
     log = root / "serve.log"
     with log.open("wb") as output:
         process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
             cwd=root,
             stdout=output,
             stderr=subprocess.STDOUT,
@@ -254,6 +261,10 @@ def report(results: list[Result], runs: int) -> str:
             lines.append(
                 f"{label:28}{seconds:9.2f}{result.cpu(name):9.2f}{speed}{result.peak(name):9.0f}"
             )
+        lines.append(
+            f"{'peak MB of the build process alone (without Pagefind, image workers)':70}"
+            f"{max(result.own_peak(name) for name in ('cold', 'warm', 'edit')):9.0f}"
+        )
         if result.serve:
             lines.append(f"{'serve: edit → page shown':28}{statistics.median(result.serve):9.2f}")
         lines.append("phases (s)                      cold     warm     edit")

@@ -1,0 +1,146 @@
+"""Incremental builds: a build that carries unchanged files over must equal a full build."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from bantin.bench.run import edit, edited_article
+from bantin.output import build_atomically
+from bantin.synthetic import write_project
+from mkdocs.exceptions import Abort
+
+from .test_cache import assert_same_site, site_files
+
+
+def bantin_build(config: Path) -> dict[str, bytes]:
+    return site_files(build_atomically(config, strict=True))
+
+
+def articles(root: Path) -> list[Path]:
+    return sorted((root / "content" / "articles").rglob("*.md"))
+
+
+def retitle(root: Path) -> None:
+    path = articles(root)[-1]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"^title: .*$", "title: Tiêu đề đã sửa", text, count=1, flags=re.M))
+
+
+def delete(root: Path) -> None:
+    articles(root)[3].unlink()
+
+
+def add(root: Path) -> None:
+    source = articles(root)[2]
+    text = source.read_text(encoding="utf-8")
+    text = re.sub(r"^title: .*$", "title: Bài mới thêm", text, count=1, flags=re.M)
+    text = re.sub(r"^slug: .*$", "slug: bai-moi-them", text, count=1, flags=re.M)
+    source.with_name("bai-moi-them.md").write_text(text, encoding="utf-8")
+
+
+def relink(root: Path) -> None:
+    links = root / "content" / "_data" / "links.yml"
+    links.write_text(
+        "- name: Trung ương Đoàn\n  url: https://doanthanhnien.vn/\n  group: Đoàn\n",
+        encoding="utf-8",
+    )
+
+
+def rename_unit(root: Path) -> None:
+    """Articles kept from the last reading name the unit as the registry now does."""
+    units = root / "content" / "_data" / "units.yml"
+    text = units.read_text(encoding="utf-8")
+    units.write_text(text.replace("Tỉnh đoàn Ninh Bình", "Tỉnh đoàn Ninh Bình mới", 1), "utf-8")
+
+
+CHANGES = {
+    "unit renamed": rename_unit,
+    "body": lambda root: edit(edited_article(root), 1),
+    "title": retitle,
+    "deleted": delete,
+    "added": add,
+    "links": relink,
+}
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    root = tmp_path / "project"
+    return root, write_project(root, 12, seed=5)
+
+
+@pytest.mark.parametrize("change", sorted(CHANGES))
+def test_an_incremental_build_equals_a_full_one(project, change):
+    root, config = project
+    bantin_build(config)
+    CHANGES[change](root)
+    incremental = bantin_build(config)
+    shutil.rmtree(root / ".cache")
+    shutil.rmtree(root / "site")
+    assert_same_site(bantin_build(config), incremental)
+
+
+def test_pages_that_do_not_show_the_edited_article_are_carried_over(project):
+    root, config = project
+    bantin_build(config)
+    site = root / "site"
+    pages = sorted(site.rglob("index.html"))
+    inodes = {page: page.stat().st_ino for page in pages}
+    mark = edit(edited_article(root), 1)
+    bantin_build(config)
+    (edited,) = [page for page in pages if mark in page.read_text(encoding="utf-8")]
+    address = edited.parent.name + "/"
+    showing = {page for page in pages if address in page.read_text(encoding="utf-8")}
+    carried = {page for page in pages if page.stat().st_ino == inodes[page]}
+    assert edited not in carried
+    assert carried  # a small site: most pages show the article, in lists or related news
+    assert carried >= set(pages) - showing - nav_pages(site)
+
+
+def nav_pages(site: Path) -> set[Path]:
+    """The home, tab and sidebar pages: every page names them, so they are always rebuilt."""
+    home = (site / "index.html").read_text(encoding="utf-8")
+    hrefs = set(re.findall(r'class="md-tabs__link"[^>]*href="([^"]+)"', home))
+    hrefs |= set(re.findall(r'href="([^"]+)"[^>]*class="md-tabs__link"', home))
+    return {(site / href / "index.html").resolve() for href in hrefs} | {site / "index.html"}
+
+
+def test_a_failed_build_leaves_no_record_the_next_build_could_trust(project):
+    root, config = project
+    bantin_build(config)
+    broken = articles(root)[0]
+    good = broken.read_text(encoding="utf-8")
+    broken.write_text(good.replace("date:", "date: không phải ngày\nold_date:", 1), "utf-8")
+    with pytest.raises(Abort):
+        bantin_build(config)
+    broken.write_text(good, encoding="utf-8")
+    edit(edited_article(root), 2)
+    incremental = bantin_build(config)
+    shutil.rmtree(root / ".cache")
+    shutil.rmtree(root / "site")
+    assert_same_site(bantin_build(config), incremental)
+
+
+def test_a_dirty_build_in_place_removes_the_pages_of_deleted_articles(project):
+    """`mkdocs serve --dirty` rebuilds into the folder it serves."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    root, config = project
+
+    def dirty_build() -> dict[str, bytes]:
+        loaded = load_config(str(config), strict=True)
+        loaded.plugins.on_startup(command="build", dirty=True)
+        build(loaded, dirty=True)
+        return site_files(root / "site")
+
+    dirty_build()
+    delete(root)
+    in_place = dirty_build()
+    shutil.rmtree(root / ".cache")
+    shutil.rmtree(root / "site")
+    assert_same_site(bantin_build(config), in_place)
