@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from importlib import metadata
 from pathlib import Path
 
-from ..images.cache import cache_key
+from ..digests import digest
 from . import indexer
 
 FORMAT = "1"
@@ -39,7 +39,7 @@ def salt(*options: object) -> str:
         except metadata.PackageNotFoundError:
             versions.append("")
     code = Path(indexer.__file__).read_bytes() + indexer.PLACEHOLDER.read_bytes()
-    return cache_key(FORMAT, *versions, hashlib.sha256(code).hexdigest(), repr(options))
+    return digest(FORMAT, *versions, code, repr(options))
 
 
 class BundleCache:
@@ -54,8 +54,9 @@ class BundleCache:
 
     def key(self, kind: str, site_dir: Path, pages: Sequence[str]) -> str:
         """The key of a bundle of `kind` made from `pages` (paths relative to `site_dir`)."""
-        digests = [f"{page}\0{self._digest(site_dir, page)}" for page in pages]
-        return cache_key(self.salt, kind, *digests)
+        return digest(
+            self.salt, kind, *(f"{page} {self._digest(site_dir, page)}" for page in pages)
+        )
 
     def entry(self, key: str, make: Callable[[Path], None]) -> tuple[Path, bool]:
         """The folder of `key`, made by `make(folder)` when absent; True when it was there."""
@@ -103,12 +104,12 @@ class BundleCache:
         stamp = [status.st_size, status.st_mtime_ns, status.st_ino]
         known = self._known.get(page)
         if known is not None and known[:3] == stamp:
-            digest = known[3]
+            value = known[3]
         else:
             text = indexer.searchable(path.read_text(encoding="utf-8"))
-            digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        self._seen[page] = [*stamp, digest]
-        return digest
+            value = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        self._seen[page] = [*stamp, value]
+        return value
 
     def _read_pages(self) -> dict[str, list]:
         try:
