@@ -120,15 +120,15 @@ def test_newest_year_first_then_older_years_on_demand(newest_first_site, browser
         assert search(page, "doan") == [MARKUP]
         assert years_loaded(requests) == {"2024"}
         status = page.locator(".bt-search__status")
-        assert status.inner_text() == "Tìm thấy 1 bài viết cho “doan” trong năm 2024."
-        older = page.get_by_role("button", name="Tìm trong các năm trước (2022–2023)")
+        assert status.inner_text() == "Tìm thấy 1 bài viết cho “doan” từ tháng 1/2024."
+        older = page.get_by_role("button", name="Tìm trong các bài cũ hơn (2022–2023)")
         older.focus()
         page.keyboard.press("Enter")
         page.wait_for_function("location.search.includes('older=1')")
         assert sorted(page.locator(".bt-search__result h2").all_inner_texts()) == sorted(
             [HA, HAU, MARKUP]
         )
-        assert status.inner_text() == "Tìm thấy 3 bài viết cho “doan” trong các năm 2022–2024."
+        assert status.inner_text() == "Tìm thấy 3 bài viết cho “doan” trong mọi năm (2022–2024)."
         assert years_loaded(requests) == {"2022", "2023", "2024"}
         assert page.evaluate("document.activeElement.closest('.bt-search__result') !== null")
         assert older.is_hidden()
@@ -141,7 +141,7 @@ def test_newest_year_first_then_older_years_on_demand(newest_first_site, browser
         # A new query starts from the newest year again; one found nowhere there goes on alone.
         page.select_option("select[name=category]", "")
         assert search(page, "dai hoi") == [HA]
-        assert "trong các năm 2022–2024" in status.inner_text()
+        assert "trong mọi năm (2022–2024)" in status.inner_text()
         page.close()
 
         # A year chosen as a facet loads that year's index only.

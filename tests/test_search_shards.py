@@ -63,9 +63,9 @@ def test_one_bundle_per_shard_and_the_scripts_once(years_site):
     manifest = json.loads((folder / "shards.json").read_text(encoding="utf-8"))
     # The two newest years by quarter (shard_months: 3, split_years: 2), older years whole.
     assert manifest["shards"] == [
-        {"name": "2024-01", "year": 2024, "pages": 1},
-        {"name": "2023-04", "year": 2023, "pages": 1},
-        {"name": "2022", "year": 2022, "pages": 1},
+        {"name": "2024-01", "year": 2024, "month": 1, "pages": 1},
+        {"name": "2023-04", "year": 2023, "month": 4, "pages": 1},
+        {"name": "2022", "year": 2022, "month": 0, "pages": 1},
     ]
     # Three articles are fewer than recent_articles (200): a first query searches them all.
     assert manifest["recent"] == ["2024-01", "2023-04", "2022"]

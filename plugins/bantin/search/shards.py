@@ -72,12 +72,18 @@ def manifest(
     shards: Sequence[Shard], articles: Sequence[Article], recent_articles: int, placeholder: str
 ) -> dict:
     """What the search page reads before its first query (`shards.json` in the bundle): the
-    shards with their year and size, the ones a first query searches, and the facets' values,
+    shards with their year, first month (0: the whole year) and size, the ones a first query searches, and the facets' values,
     which would otherwise need every shard's filter tables. `placeholder` is the page id of the
     bundle that carries Pagefind's scripts (it is never a result)."""
     return {
         "shards": [
-            {"name": shard.name, "year": shard.year, "pages": len(shard.pages)} for shard in shards
+            {
+                "name": shard.name,
+                "year": shard.year,
+                "month": shard.month,
+                "pages": len(shard.pages),
+            }
+            for shard in shards
         ],
         "recent": recent(shards, recent_articles),
         "placeholder": placeholder,

@@ -5,7 +5,7 @@
 // string that comes back is turned back into `đ` before it is shown.
 //
 // The index is split by publication date (plugins/bantin/search/shards.py). A query searches
-// the newest shards first; "Tìm trong các năm trước" (or a query that finds nothing there)
+// the newest shards first; "Tìm trong các bài cũ hơn" (or a query that finds nothing there)
 // extends it to all of them. docs/search.md has the why and the figures.
 
 const STROKE = "\u0335";
@@ -211,8 +211,21 @@ function range(years) {
   return first === last ? String(first) : `${first}–${last}`;
 }
 
-function span(years) {
-  return `${new Set(years).size > 1 ? "các năm" : "năm"} ${range(years)}`;
+/** Where the search ran, for the status line: "từ tháng 10/2025", "trong mọi năm (2016–2025)". */
+function coverage(shards, year, all) {
+  if (year) return `trong năm ${year}`;
+  const years = yearsOf(shards);
+  if (all) return new Set(years).size > 1 ? `trong mọi năm (${range(years)})` : `trong năm ${years[0]}`;
+  const oldest = manifest.shards.filter((shard) => shards.includes(shard.name)).at(-1);
+  return oldest.month ? `từ tháng ${oldest.month}/${oldest.year}` : `từ năm ${oldest.year}`;
+}
+
+/** The older shards' period, for the button: "2016–2023", "2016 – 9/2025". */
+function before(earlier, recent) {
+  const first = Math.min(...yearsOf(earlier));
+  const start = manifest.shards.filter((shard) => recent.includes(shard.name)).at(-1);
+  const last = start.month > 1 ? `${start.month - 1}/${start.year}` : String(start.year - 1);
+  return first === Number(last) ? last : `${first}${last.includes("/") ? " – " : "–"}${last}`;
 }
 
 let facetsFilled;
@@ -296,11 +309,14 @@ async function run() {
   const first = await showMore(results, current);
   if (current !== generation) return;
   earlier.hidden = !rest.length;
-  earlier.textContent = rest.length ? `Tìm trong các năm trước (${range(yearsOf(rest))})` : "";
+  earlier.textContent = rest.length
+    ? `Tìm trong các bài cũ hơn (${before(rest, groups.flat())})`
+    : "";
   // Announced once the results are on the page, so a screen reader can go on to them.
   const count = results.length;
-  const years = yearsOf(groups.flat());
-  const about = (query ? ` cho “${query}”` : "") + (years.length ? ` trong ${span(years)}` : "");
+  const shards = groups.flat();
+  const where = shards.length ? ` ${coverage(shards, year, !rest.length)}` : "";
+  const about = (query ? ` cho “${query}”` : "") + where;
   status.textContent = count
     ? `Tìm thấy ${count.toLocaleString("vi-VN")} bài viết${about}.`
     : `Không tìm thấy bài viết nào${about}. Hãy thử từ khóa khác hoặc bỏ bớt bộ lọc.`;
