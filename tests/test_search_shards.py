@@ -1,5 +1,5 @@
-"""The search index split by year and kept between builds: what readers download stays the
-same, and a build re-indexes only the year whose articles changed."""
+"""The search index split by publication date and kept between builds: what readers download
+stays the same, and a build re-indexes only the shard whose articles changed."""
 
 import json
 import logging
@@ -45,13 +45,14 @@ def bundle(site: Path) -> dict[str, bytes]:
 
 
 def entries(root: Path) -> set[str]:
-    """The cache's bundles (one per year, one for the scripts)."""
+    """The cache's bundles (one per shard, one for the scripts)."""
     return {
         path.name for path in (root / ".cache" / "bantin" / "search").iterdir() if path.is_dir()
     }
 
 
 def reindexed(caplog) -> str:
+    """The shards the last build indexed again, as its log line names them."""
     (line,) = [r.getMessage() for r in caplog.records if r.getMessage().startswith("Chỉ mục tìm")]
     caplog.clear()
     return line.split("lập chỉ mục lại: ")[1].split(";")[0]
