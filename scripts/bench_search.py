@@ -13,6 +13,7 @@ import contextlib
 import gzip
 import json
 import os
+import resource
 import shutil
 import sys
 import time
@@ -22,12 +23,21 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+from bantin.addresses import page_file  # noqa: E402
 from bantin.synthetic import write_project  # noqa: E402
 from bantin.text import fold  # noqa: E402
 
 from tests.browser import chromium, serve  # noqa: E402
 
-QUERIES = ["doan thanh nien yen khanh", "dai hoi", "chuyen doi so", "Hà Giang", "ha giang"]
+QUERIES = [
+    "doan",
+    "xay dung",
+    "dai hoi",
+    "Hà Giang",
+    "ha giang",
+    "chuyen doi so",
+    "doan thanh nien yen khanh",
+]
 VARIANTS = {
     "none": "  - bantin-articles\n",
     "material": "  - bantin-articles\n  - search:\n      lang: vi\n",
@@ -67,10 +77,17 @@ def _gzip_size(path: Path) -> int:
 
 
 class Traffic:
-    """Bytes of every response a page receives, as sent by our plain (uncompressed) server."""
+    """Bytes of every response a page receives, as sent by our plain (uncompressed) server, and
+    as a host that gzips text would send them (the README's nginx set-up; Pagefind's index
+    files and WebAssembly are gzip-compressed already, so they count the same).
+
+    Each address counts once: a browser keeps what it fetched (a second Pagefind instance asks
+    for the same WebAssembly, which a real host serves from cache or as a 304)."""
+
+    TEXT = (".js", ".css", ".json", ".html", "/")
 
     def __init__(self, page) -> None:
-        self.responses: list[tuple[str, int]] = []
+        self.responses: dict[str, tuple[int, int]] = {}
         page.on("requestfinished", self._finished)
 
     def _finished(self, request) -> None:
@@ -78,18 +95,25 @@ class Traffic:
         if response is not None:
             # Redirects and aborted requests have no body.
             with contextlib.suppress(Exception):
-                self.responses.append((request.url, len(response.body())))
+                body = response.body()
+                text = request.url.split("?")[0].endswith(self.TEXT)
+                sent = len(gzip.compress(body, 6)) if text else len(body)
+                self.responses.setdefault(request.url, (len(body), sent))
 
-    def total(self, part: str = "") -> int:
-        return sum(size for url, size in self.responses if part in url)
+    def total(self, part: str = "", gzipped: bool = False) -> int:
+        return sum(sizes[gzipped] for url, sizes in self.responses.items() if part in url)
 
 
 def pagefind_first_query(browser, base: str, query: str) -> dict:
-    """A fresh browser opens /tim-kiem/, then types a first query and a second one.
+    """A fresh browser opens /tim-kiem/, types a first query, asks for the older years, then
+    types a second query.
 
-    `ready_s`: opening the page until the engine is loaded; `first_s`: typing the
-    first query (Enter, no debounce) until its results are on the page; `bytes`: everything
-    the search loaded (script, wasm, index chunks, the shown results' fragments).
+    `ready_s`: opening the page until the script has read shards.json and Pagefind's module;
+    `first_s`: typing the first query (Enter, no debounce) until its results are on the page;
+    `first_after_idle_s`: the same in a fresh browser that waited until the page was idle;
+    `bytes`: everything the search loaded by then (scripts, wasm, index chunks, the shown
+    results' fragments); `older_*`: the same for the button that extends the search to the
+    older years.
     """
     context = browser.new_context()
     page = context.new_page()
@@ -99,22 +123,44 @@ def pagefind_first_query(browser, base: str, query: str) -> dict:
     page.wait_for_selector(".bt-search[data-ready]", state="attached")
     ready = time.perf_counter() - started
     first = _typed(page, query)
-    titles = page.locator(".bt-search__result h2").all_inner_texts()[:3]
-    found = page.locator(".bt-search__status").inner_text()
-    search_bytes = traffic.total("/pagefind/") + traffic.total("bantin-search.js")
-    all_bytes = traffic.total()
-    second = _typed(page, "tinh nguyen he")
-    context.close()
-    return {
+    result = {
         "query": query,
         "ready_s": round(ready, 3),
         "first_s": round(first, 3),
-        "second_s": round(second, 3),
-        "search_bytes": search_bytes,
-        "page_bytes": all_bytes,
-        "status": found,
-        "top": titles,
+        "search_bytes": _search_bytes(traffic),
+        "search_gzip_bytes": _search_bytes(traffic, gzipped=True),
+        "page_bytes": traffic.total(),
+        "status": page.locator(".bt-search__status").inner_text(),
+        "top": page.locator(".bt-search__result h2").all_inner_texts()[:3],
     }
+    older = page.locator(".bt-search__older")
+    if older.is_visible():
+        before = result["search_bytes"], result["search_gzip_bytes"]
+        started = time.perf_counter()
+        older.click()
+        page.wait_for_function(
+            "location.search.includes('older=1') && !document.querySelector("
+            "'.bt-search__status').textContent.startsWith('Đang')",
+            timeout=60_000,
+        )
+        result["older_s"] = round(time.perf_counter() - started, 3)
+        result["older_bytes"] = _search_bytes(traffic) - before[0]
+        result["older_gzip_bytes"] = _search_bytes(traffic, gzipped=True) - before[1]
+        result["older_status"] = page.locator(".bt-search__status").inner_text()
+    result["second_s"] = round(_typed(page, "tinh nguyen he"), 3)
+    context.close()
+    # A reader takes a second or more to type: by then the page has opened its first index.
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base + "tim-kiem/")
+    page.wait_for_load_state("networkidle")
+    result["first_after_idle_s"] = round(_typed(page, query), 3)
+    context.close()
+    return result
+
+
+def _search_bytes(traffic: Traffic, gzipped: bool = False) -> int:
+    return traffic.total("/pagefind/", gzipped) + traffic.total("bantin-search.js", gzipped)
 
 
 def _typed(page, query: str) -> float:
@@ -151,6 +197,50 @@ def material_first_query(browser, base: str, query: str) -> dict:
     }
 
 
+def index_runs(root: Path) -> dict:
+    """The indexing step alone (bantin-search's on_post_build) over the site built in `root`:
+    with no cache, warm with nothing changed, and warm after one article page changed (the
+    newest, then the oldest).
+    CPU seconds include Pagefind's process; wall seconds depend on the machine's load."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(root / "pagefind.yml"))
+    config.plugins.on_startup(command="build", dirty=False)
+    config.plugins["bantin-articles"].on_pre_build(config=config)
+    search = config.plugins["bantin-search"]
+    shutil.rmtree(root / search.config.cache_dir, ignore_errors=True)
+    runs = {"cold": _timed(lambda: search.on_post_build(config=config))}
+    runs["warm"] = _timed(lambda: search.on_post_build(config=config))
+    from bantin.articles import catalog_of
+
+    articles = catalog_of(config).articles
+    # The newest article (a quarter re-indexed) and the oldest (a whole year; bantin bench
+    # edits the first file of content/articles/, an article of the oldest year).
+    for name, article in (("one_edit_recent", articles[0]), ("one_edit_oldest", articles[-1])):
+        page = Path(config.site_dir) / page_file(article.url)
+        html = page.read_text(encoding="utf-8")
+        page.write_text(html.replace("</h1>", " (đã sửa)</h1>", 1), encoding="utf-8")
+        try:
+            runs[name] = _timed(lambda: search.on_post_build(config=config))
+        finally:
+            page.write_text(html, encoding="utf-8")
+    search.on_post_build(config=config)
+    return runs
+
+
+def _timed(step) -> dict:
+    before = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    started = time.perf_counter()
+    step()
+    wall = time.perf_counter() - started
+    after = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    cpu = sum(
+        (a.ru_utime + a.ru_stime) - (b.ru_utime + b.ru_stime)
+        for a, b in zip(after, before, strict=True)
+    )
+    return {"wall_s": round(wall, 2), "cpu_s": round(cpu, 2)}
+
+
 def folder_bytes(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
 
@@ -162,14 +252,20 @@ def main() -> None:
     parser.add_argument("--engines", default="material,pagefind")
     parser.add_argument("--out", type=Path, help="write the figures as JSON here too")
     parser.add_argument("--built", type=Path, help="only query this site built with bantin-search")
+    parser.add_argument(
+        "--index", action="store_true", help="only time the indexing step over the built site"
+    )
     args = parser.parse_args()
+    root = args.root or REPO / ".cache" / f"bench-search-{args.count}"
+    if args.index:
+        print(json.dumps(index_runs(root)), flush=True)
+        return
     if args.built:
         with chromium() as browser, serve(args.built) as base:
             for query in QUERIES:
                 result = pagefind_first_query(browser, base, query)
                 print(json.dumps(result, ensure_ascii=False), flush=True)
         return
-    root = args.root or REPO / ".cache" / f"bench-search-{args.count}"
     if not (root / "mkdocs.yml").exists():
         shutil.rmtree(root, ignore_errors=True)
         write_project(root, args.count)

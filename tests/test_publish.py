@@ -32,7 +32,7 @@ def snapshot(folder: Path) -> dict[str, str]:
 # the same pages (Pagefind/pagefind#638: fragments are stable since 1.3, filter/meta indexes are
 # not). Everything else, the index chunks and every fragment included, must be identical.
 PAGEFIND_TABLES = re.compile(
-    r"pagefind/(filter/.*\.pf_filter|pagefind\..*\.pf_meta|pagefind-entry\.json)"
+    r"pagefind/([\d-]+/)?(filter/.*\.pf_filter|pagefind\..*\.pf_meta|pagefind-entry\.json)"
 )
 
 

@@ -14,6 +14,22 @@ class SearchConfig(Config):
     (which then needs `template: bantin/search.html`). Put it in `nav` to show a menu entry."""
     bundle = c.Type(str, default="pagefind")
     """Folder of site_dir that receives Pagefind's index and scripts."""
+    cache_dir = c.Type(str, default=".cache/bantin/search")
+    """Where each year's index is kept between builds (next to mkdocs.yml); safe to delete. A
+    build runs Pagefind only for the years whose article pages changed."""
+    shard_months = c.Choice((12, 6, 4, 3, 2, 1), default=3)
+    """The index is split by publication date: the newest `split_years` years in parts of this
+    many months, older years one part each (12: one part per year throughout). A build
+    re-indexes only the parts whose articles changed, so an edit to a recent article re-indexes
+    a few months; a first query searches the newest part (docs/search.md: more, smaller parts
+    cost more bytes for the same articles, so old years stay whole)."""
+    split_years = c.Type(int, default=2)
+    """How many of the newest years (of the articles, not the clock) are split by
+    `shard_months`."""
+    recent_articles = c.Type(int, default=200)
+    """A reader's first query searches the newest part of the index, and the parts before it
+    until they hold this many articles; a button (or a query that finds nothing there) extends
+    it to the older years. Fewer articles, fewer bytes for a first query (docs/search.md)."""
     index_on_serve = c.Type(bool, default=True)
     """Index on every `mkdocs serve` rebuild too; turn off to preview large sites faster."""
     index_lede_words = c.Type(int, default=80)

@@ -12,6 +12,7 @@ before showing anything, and writes a reader's `đ` the same way in the query.
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterable
@@ -22,6 +23,10 @@ from mkdocs.exceptions import PluginError
 from ..text import nfc
 
 STROKE = "\u0335"
+ENTRY = "pagefind-entry.json"
+PLACEHOLDER = Path(__file__).with_name("placeholder.html")
+UNUSED = ("pagefind-ui", "pagefind-modular-ui", "pagefind-component-ui", "pagefind-highlight")
+"""Pagefind's own search interfaces: the search page has its own (bantin-search.js)."""
 
 
 # The article's text in theme/bantin/article.html: title, date line and cover come before it.
@@ -30,6 +35,27 @@ _TEXT = re.compile(r">([^<]+)<")
 # A word, but not the name or number of a character reference (&amp; &#39;).
 _WORD = re.compile(r"(?<![&#\w])\w+")
 _BLANKS = re.compile(r"[ \t]{2,}")
+BODY = "<div data-pagefind-body>"
+_DIV = re.compile(r"<(/?)div\b")
+
+
+def searchable(html: str) -> str:
+    """What Pagefind reads of a built page: its `data-pagefind-body` element (title, text, meta
+    and filters; theme/bantin/article.html) in a bare document, NFC.
+
+    Pagefind reads a third less, and a change outside the element (a menu, the footer, a
+    neighbour's title) leaves the index, and so its cache key, as it was. A page without the
+    element is kept whole.
+    """
+    html = nfc(html)
+    start = html.find(BODY)
+    depth = 0
+    for tag in _DIV.finditer(html, start if start >= 0 else len(html)):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            end = html.index(">", tag.end()) + 1
+            return f'<!doctype html><html lang="vi"><body>{html[start:end]}</body></html>'
+    return html
 
 
 def first_occurrences(html: str, lede: int = 0) -> str:
@@ -68,29 +94,45 @@ def stroke_d(text: str) -> str:
     return nfc(text).replace("đ", "d" + STROKE).replace("Đ", "D" + STROKE)
 
 
-def index_pages(
-    site_dir: Path, pages: Iterable[str], output: Path, language: str = "vi", lede: int = 0
-) -> int:
-    """Index the built pages (paths relative to `site_dir`) into `output`; returns their number.
+def index_shard(site_dir: Path, pages: Iterable[str], output: Path, lede: int) -> None:
+    """Index built pages (paths relative to `site_dir`) into `output`, a bundle of data only.
 
+    What Pagefind reads is `searchable(page)`, thinned after the lede, with `đ` as a mark.
     Pagefind's binary reads a folder of rewritten copies: handing it pages one by one through
     its Python API costs a round trip each (ten times slower at 10,000 articles), and that API
-    needs an asyncio loop of its own, which a build inside another loop cannot start.
+    needs an asyncio loop of its own, which a build inside another loop cannot start. The
+    scripts Pagefind writes beside the data are dropped: the search page loads them once, from
+    the bundle `index_scripts` makes, and merges every year's data into it.
     """
-    pages = list(pages)
-    if not pages:
-        return 0  # Pagefind refuses an empty folder; a site without articles has nothing to find.
     with tempfile.TemporaryDirectory(prefix="bantin-search-") as folder:
         for page in pages:
             copy = Path(folder, page)
             copy.parent.mkdir(parents=True, exist_ok=True)
-            html = (site_dir / page).read_text(encoding="utf-8")
-            copy.write_text(stroke_d(first_occurrences(nfc(html), lede)), "utf-8")
-        run_pagefind(Path(folder), output, language)
-    return len(pages)
+            html = searchable((site_dir / page).read_text(encoding="utf-8"))
+            copy.write_text(stroke_d(first_occurrences(html, lede)), "utf-8")
+        run_pagefind(Path(folder), output)
+    for path in output.iterdir():
+        if not (path.is_dir() or path.name == ENTRY or path.suffix == ".pf_meta"):
+            path.unlink()
 
 
-def run_pagefind(folder: Path, output: Path, language: str) -> None:
+def index_scripts(output: Path) -> None:
+    """Pagefind's scripts and WebAssembly in `output`, over an index of one placeholder page
+    (Pagefind refuses an empty one), which the search page leaves out of results.
+
+    A Pagefind instance fetches the WebAssembly from its first index and merges the others
+    into it without fetching it again. Giving every instance this same first index means a
+    reader downloads the scripts once, whichever years a query searches.
+    """
+    with tempfile.TemporaryDirectory(prefix="bantin-search-") as folder:
+        shutil.copyfile(PLACEHOLDER, Path(folder, "index.html"))
+        run_pagefind(Path(folder), output)
+    for path in output.iterdir():
+        if path.name.startswith(UNUSED):
+            path.unlink()
+
+
+def run_pagefind(folder: Path, output: Path, language: str = "vi") -> None:
     """Pagefind's binary, shipped in the `pagefind[bin]` wheel, over `folder` into `output`."""
     from pagefind.service import get_executable
 

@@ -3,6 +3,10 @@
 // The index holds every `đ` as `d` + U+0335 (see plugins/bantin/search/indexer.py), a mark
 // Pagefind folds for matching and keeps for ranking. The query is written the same way; every
 // string that comes back is turned back into `đ` before it is shown.
+//
+// The index is split by publication date (plugins/bantin/search/shards.py). A query searches
+// the newest shards first; "Tìm trong các bài cũ hơn" (or a query that finds nothing there)
+// extends it to all of them. docs/search.md has the why and the figures.
 
 const STROKE = "\u0335";
 const root = document.querySelector(".bt-search");
@@ -13,6 +17,7 @@ const selects = [...root.querySelectorAll("select[data-facet]")];
 const status = root.querySelector(".bt-search__status");
 const list = root.querySelector(".bt-search__results");
 const more = root.querySelector(".bt-search__more");
+const earlier = root.querySelector(".bt-search__older");
 const perPage = Number(root.dataset.perPage) || 10;
 const bundle = new URL(root.dataset.bundle, location.href);
 
@@ -106,48 +111,150 @@ function resultItem(data) {
   return item;
 }
 
-let pagefind;
-async function engine() {
-  if (!pagefind) {
-    pagefind = await import(new URL("pagefind.js", bundle).href);
-    await pagefind.options({
-      baseUrl: new URL("..", bundle).pathname,
-      ranking: {
-        termSimilarity: Number(root.dataset.termSimilarity),
-        pageLength: Number(root.dataset.pageLength),
-      },
-    });
+let setup;
+let manifest;
+/** The index's shards and facet values (shards.json, written with it) and Pagefind's module. */
+function engine() {
+  setup ??= Promise.all([
+    fetch(new URL("shards.json", bundle)).then((response) => {
+      if (!response.ok) throw new Error(`shards.json: ${response.status}`);
+      return response.json();
+    }),
+    import(new URL("pagefind.js", bundle).href),
+  ]).then(([shards, module]) => {
+    manifest = shards;
+    return module;
+  });
+  return setup;
+}
+
+const instances = new Map();
+/**
+ * One Pagefind instance over some shards (a year, or a part of one, each). Its first index is
+ * the bundle's own, which holds only a placeholder page: Pagefind fetches its WebAssembly from
+ * an instance's first index, so every instance shares one download. The shards' indexes are
+ * then merged in.
+ */
+function instanceOf(shards) {
+  const key = shards.join(",");
+  if (!instances.has(key)) instances.set(key, openInstance(shards));
+  return instances.get(key);
+}
+
+async function openInstance(shards) {
+  const module = await engine();
+  const options = {
+    baseUrl: new URL("..", bundle).pathname,
+    ranking: {
+      termSimilarity: Number(root.dataset.termSimilarity),
+      pageLength: Number(root.dataset.pageLength),
+    },
+  };
+  const instance = module.createInstance({ basePath: bundle.pathname });
+  await instance.options(options);
+  await Promise.all(
+    shards.map((shard) => instance.mergeIndex(new URL(`${shard}/`, bundle).pathname, options)),
+  );
+  return instance;
+}
+
+/** The years of some shards. */
+function yearsOf(shards) {
+  return manifest.shards.filter((shard) => shards.includes(shard.name)).map((shard) => shard.year);
+}
+
+/**
+ * The shards a query searches, in groups of one instance each, and the older ones it leaves
+ * for the button: the newest first (manifest.recent); all of them once the reader asked for
+ * the older years; only its own with a year chosen.
+ */
+async function plan(year, older) {
+  await engine();
+  const all = manifest.shards.map((shard) => shard.name);
+  const earlier = all.filter((shard) => !manifest.recent.includes(shard));
+  if (year) {
+    const chosen = manifest.shards.filter((shard) => String(shard.year) === year);
+    return { groups: [chosen.map((shard) => shard.name)], earlier: [] };
   }
-  return pagefind;
+  if (older || !earlier.length) {
+    return { groups: [manifest.recent, earlier].filter((group) => group.length), earlier: [] };
+  }
+  return { groups: [manifest.recent], earlier };
+}
+
+/** Every group searched at once, merged by score as Pagefind merges indexes. */
+async function searchGroups(groups, term, filters) {
+  const search = (word, options) =>
+    Promise.all(groups.map(async (shards) => (await instanceOf(shards)).search(word, options)));
+  const words = term && !/^\s*".+"\s*$/.test(term) ? term.split(/\s+/).filter(Boolean) : [];
+  const [found, ...each] = await Promise.all([
+    search(term, { filters }),
+    ...(words.length > 1 ? words.map((word) => search(word, {})) : []),
+  ]);
+  let results = found.flatMap((one) => one.results);
+  // Pagefind leaves out a query word its index does not hold, and each shard is an index of
+  // its own: "sang tao" would find every "Sáng" of a year without "tạo". Each word is searched
+  // alone too (its chunks are loaded already), and a word stays out only when none of the
+  // shards searched holds it, as in one index of them all.
+  for (const pages of each) {
+    const ids = new Set(pages.flatMap((one) => one.results.map((result) => result.id)));
+    if (ids.size) results = results.filter((result) => ids.has(result.id));
+  }
+  return results
+    .filter((result) => result.id !== manifest.placeholder)
+    .sort((a, b) => b.score - a.score);
+}
+
+/** "2016–2023", or "2024" for one year. */
+function range(years) {
+  const [first, last] = [Math.min(...years), Math.max(...years)];
+  return first === last ? String(first) : `${first}–${last}`;
+}
+
+/** Where the search ran, for the status line: "từ tháng 10/2025", "trong mọi năm (2016–2025)". */
+function coverage(shards, year, all) {
+  if (year) return `trong năm ${year}`;
+  const years = yearsOf(shards);
+  if (all) return new Set(years).size > 1 ? `trong mọi năm (${range(years)})` : `trong năm ${years[0]}`;
+  const oldest = manifest.shards.filter((shard) => shards.includes(shard.name)).at(-1);
+  return oldest.month ? `từ tháng ${oldest.month}/${oldest.year}` : `từ năm ${oldest.year}`;
+}
+
+/** The older shards' period, for the button: "2016–2023", "2016 – 9/2025". */
+function before(earlier, recent) {
+  const first = Math.min(...yearsOf(earlier));
+  const start = manifest.shards.filter((shard) => recent.includes(shard.name)).at(-1);
+  const last = start.month > 1 ? `${start.month - 1}/${start.year}` : String(start.year - 1);
+  return first === Number(last) ? last : `${first}${last.includes("/") ? " – " : "–"}${last}`;
 }
 
 let facetsFilled;
-/** The facets' values, loaded when a reader opens them: a first query does not pay for them. */
+/** The facets' values, from shards.json: no shard's filter tables are needed to list them. */
 function fillFacets() {
-  facetsFilled ??= loadFacets();
-  return facetsFilled;
-}
-
-async function loadFacets() {
-  const available = await (await engine()).filters();
-  for (const select of selects) {
-    const values = Object.keys(available[select.dataset.facet] || {});
-    const collator = new Intl.Collator("vi", { numeric: true });
-    values.sort((a, b) =>
-      select.dataset.facet === "year" ? b.localeCompare(a) : collator.compare(fromIndex(a), fromIndex(b)),
-    );
-    for (const value of values) {
-      const option = element("option", null, fromIndex(value));
-      option.value = fromIndex(value);
-      select.append(option);
+  facetsFilled ??= engine().then(() => {
+    const values = {
+      category: manifest.categories,
+      unit: manifest.units,
+      year: [...new Set(manifest.shards.map((shard) => String(shard.year)))],
+    };
+    for (const select of selects) {
+      for (const value of values[select.dataset.facet] || []) {
+        const option = element("option", null, value);
+        option.value = value;
+        select.append(option);
+      }
     }
-  }
+  });
+  return facetsFilled;
 }
 
 function chosenFilters() {
   const filters = {};
   for (const select of selects) {
-    if (select.value) filters[select.dataset.facet] = toIndex(select.value);
+    // A year chooses the shards searched (plan); it is not a filter.
+    if (select.value && select.dataset.facet !== "year") {
+      filters[select.dataset.facet] = toIndex(select.value);
+    }
   }
   return filters;
 }
@@ -167,49 +274,74 @@ async function showMore(results, run) {
   return items[0];
 }
 
+let older = false;
+let searched = null;
+
+/** Search, and show the first results; resolves to the first result's element. */
 async function run() {
   const query = input.value.trim();
   const filters = chosenFilters();
+  const year = root.querySelector("select[data-facet=year]").value;
   const current = ++generation;
-  lastQuery = query;
+  // A new query starts again from the newest years.
+  if (searched !== null && query !== searched) older = false;
+  searched = lastQuery = query;
   shown = [];
-  if (!query && !Object.keys(filters).length) {
+  if (!query && !Object.keys(filters).length && !year) {
     list.replaceChildren();
     status.textContent = "";
-    more.hidden = true;
+    more.hidden = earlier.hidden = true;
     return;
   }
   status.textContent = "Đang tìm…";
-  const search = await (await engine()).search(query ? toIndex(query) : null, { filters });
+  const term = query ? toIndex(query) : null;
+  let { groups, earlier: rest } = await plan(year, older);
+  let results = await searchGroups(groups, term, filters);
+  if (!results.length && rest.length) {
+    // Nothing in the newest years: a reader would ask for the older ones next.
+    ({ groups, earlier: rest } = await plan(year, (older = true)));
+    results = await searchGroups(groups, term, filters);
+  }
   if (current !== generation) return;
   list.replaceChildren();
   // Keyboard and screen-reader users land on the first of the new results.
-  more.onclick = () =>
-    showMore(search.results, current).then((item) => item?.querySelector("a").focus());
-  await showMore(search.results, current);
+  more.onclick = () => showMore(results, current).then((item) => item?.querySelector("a").focus());
+  const first = await showMore(results, current);
   if (current !== generation) return;
+  earlier.hidden = !rest.length;
+  earlier.textContent = rest.length
+    ? `Tìm trong các bài cũ hơn (${before(rest, groups.flat())})`
+    : "";
   // Announced once the results are on the page, so a screen reader can go on to them.
-  const count = search.results.length;
-  const about = query ? ` cho “${query}”` : "";
+  const count = results.length;
+  const shards = groups.flat();
+  const where = shards.length ? ` ${coverage(shards, year, !rest.length)}` : "";
+  const about = (query ? ` cho “${query}”` : "") + where;
   status.textContent = count
     ? `Tìm thấy ${count.toLocaleString("vi-VN")} bài viết${about}.`
     : `Không tìm thấy bài viết nào${about}. Hãy thử từ khóa khác hoặc bỏ bớt bộ lọc.`;
+  return first;
 }
 
 function remember() {
   const params = new URLSearchParams();
   if (input.value.trim()) params.set("q", input.value.trim());
   for (const select of selects) if (select.value) params.set(select.name, select.value);
+  if (older) params.set("older", "1");
   const address = params.toString() ? `?${params}` : location.pathname;
   history.replaceState(null, "", address);
 }
 
 let timer;
-function schedule(delay) {
+function schedule(delay, then) {
   clearTimeout(timer);
   timer = setTimeout(() => {
-    remember();
-    run().catch(fail);
+    run()
+      .then((first) => {
+        remember();
+        then?.(first);
+      })
+      .catch(fail);
   }, delay);
 }
 
@@ -224,21 +356,33 @@ form.addEventListener("submit", (event) => {
 });
 input.addEventListener("input", () => {
   // Fetch the index chunks for the words typed so far while the reader is still typing.
-  if (pagefind && input.value.trim()) pagefind.preload(toIndex(input.value.trim()));
+  const query = input.value.trim();
+  if (setup && query) {
+    const year = root.querySelector("select[data-facet=year]").value;
+    plan(year, false)
+      .then(({ groups }) => groups[0] && instanceOf(groups[0]))
+      .then((instance) => instance?.preload(toIndex(query)))
+      .catch(fail);
+  }
   schedule(250);
 });
 selects.forEach((select) => select.addEventListener("change", () => schedule(0)));
-
-facets.addEventListener("toggle", () => facets.open && fillFacets().catch(fail));
+earlier.addEventListener("click", () => {
+  older = true;
+  schedule(0, (first) => first?.querySelector("a").focus());
+});
 
 const params = new URLSearchParams(location.search);
 input.value = params.get("q") || "";
+older = params.has("older");
 const chosen = selects.some((select) => params.get(select.name));
-(chosen ? fillFacets() : engine())
+fillFacets()
   .then(() => {
     for (const select of selects) select.value = params.get(select.name) || "";
     facets.open ||= chosen;
     root.dataset.ready = "";
     if (input.value || chosen) schedule(0);
+    // The newest years' instance, ready before the reader has finished typing.
+    return plan(params.get("year"), false).then(({ groups }) => groups[0] && instanceOf(groups[0]));
   })
   .catch(fail);
