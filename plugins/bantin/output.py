@@ -15,6 +15,7 @@ import ctypes
 import ctypes.util
 import os
 import shutil
+import subprocess
 import tempfile
 from collections.abc import Callable
 from contextvars import ContextVar
@@ -49,6 +50,7 @@ def build_atomically(
     config = load_config(os.fspath(config_file), **options)
     target = Path(config.site_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
+    discard_leftovers(target)
     staging = Path(tempfile.mkdtemp(prefix=f"{target.name}.building-", dir=target.parent))
     try:
         readable_by_all(staging)
@@ -81,13 +83,53 @@ def swap_into(staging: Path, target: Path) -> None:
         staging.rename(target)
         return
     if _exchange(staging, target):
-        shutil.rmtree(staging)
+        discard(staging, target)
         return
     previous = Path(tempfile.mkdtemp(prefix=f"{target.name}.previous-", dir=target.parent))
     previous.rmdir()
     target.rename(previous)
     staging.rename(target)
-    shutil.rmtree(previous)
+    discard(previous, target)
+
+
+TRASH = ".{name}.old-"
+"""Prefix of a replaced site waiting to be deleted, hidden beside the site folder."""
+
+
+def discard(folder: Path, site: Path) -> None:
+    """Delete a replaced site without making the caller wait: it is renamed out of sight first
+    (nothing can mistake it for the site), then a detached `rm -rf` removes its tens of
+    thousands of files while CI goes on to deploy. Leftovers from an interrupted deletion are
+    removed the same way by the next build."""
+    trash = Path(tempfile.mkdtemp(prefix=TRASH.format(name=site.name), dir=site.parent))
+    try:
+        folder.rename(trash)
+    except OSError:
+        trash.rmdir()
+        trash = folder
+    _remove_later(trash)
+
+
+def discard_leftovers(target: Path) -> None:
+    for leftover in target.parent.glob(TRASH.format(name=target.name) + "*"):
+        _remove_later(leftover)
+
+
+def _remove_later(folder: Path) -> None:
+    rm = shutil.which("rm")
+    if rm is None:
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    try:
+        subprocess.Popen(
+            [rm, "-rf", "--", str(folder)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _exchange(first: Path, second: Path) -> bool:
