@@ -144,3 +144,20 @@ def test_a_dirty_build_in_place_removes_the_pages_of_deleted_articles(project):
     shutil.rmtree(root / ".cache")
     shutil.rmtree(root / "site")
     assert_same_site(bantin_build(config), in_place)
+
+
+def test_check_reads_again_what_the_kept_articles_depend_on(project, capsys):
+    """`bantin check` shares the build's kept articles; a changed registry makes them stale."""
+    from bantin.cli import main
+
+    root, config = project
+    assert main(["check", "-f", str(config)]) == 0
+    assert (root / ".cache" / "bantin" / "articles.pickle").is_file()
+    units = root / "content" / "_data" / "units.yml"
+    units.write_text(
+        units.read_text(encoding="utf-8").replace("Ngân Sơn (Kiên Giang)", "Ngân Sơn mới"),
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    assert main(["check", "-f", str(config)]) == 1
+    assert "Ngân Sơn (Kiên Giang)" in capsys.readouterr().out

@@ -16,6 +16,7 @@ from .catalog import ReadOptions, article_files, build_catalog, shown_path
 from .errors import ContentError, summary_line
 from .hints import hint
 from .importer import command as importer_command
+from .readcache import CACHE_FILE
 from .site import load_site as _load_site
 
 
@@ -54,8 +55,16 @@ def check(args: argparse.Namespace) -> int:
     config, addresses = _load_site(args.config)
     only = [Path(path) for path in args.paths] if args.paths else None
     docs_dir, root = Path(config.docs_dir), Path(config.config_file_path).parent
+    # A whole-site check shares the build's cache of articles read without errors; their
+    # reading would find nothing new while the file, registries and code are the same.
+    cache_file = root / CACHE_FILE if only is None else None
     catalog, errors = build_catalog(
-        docs_dir, root, addresses, ReadOptions(include_drafts=True, include_future=True), only=only
+        docs_dir,
+        root,
+        addresses,
+        ReadOptions(include_drafts=True, include_future=True),
+        only=only,
+        cache_file=cache_file,
     )
     errors = sorted([*errors, *_image_errors(config, catalog)])
     if not args.paths:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from functools import cache
 from pathlib import Path
 
@@ -18,18 +19,34 @@ def digest(*parts: object) -> str:
 
 
 def tree_digest(folder: Path, *, contents: bool, skip=lambda path: False) -> str:
-    """Every file under `folder`: by contents, or (cheaper) by size and modification time."""
+    """Every file under `folder`: by contents, or (cheaper) by size and modification time.
+    `skip(relative_path)` leaves files out; `__pycache__` folders are never read."""
     parts: list[object] = []
-    for path in sorted(folder.rglob("*")):
-        if not path.is_file() or skip(path) or "__pycache__" in path.parts:
+    for relative, entry in _walk(str(folder), ""):
+        if skip(relative):
             continue
-        parts.append(path.relative_to(folder).as_posix())
+        parts.append(relative)
         if contents:
-            parts.append(path.read_bytes())
+            parts.append(Path(entry.path).read_bytes())
         else:
-            stat = path.stat()
+            stat = entry.stat()
             parts += [stat.st_size, stat.st_mtime_ns]
     return digest(*parts)
+
+
+def _walk(folder: str, prefix: str):
+    """(POSIX path relative to the top, DirEntry) of each file, in a stable order."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return
+    for entry in entries:
+        relative = prefix + entry.name
+        if entry.is_dir():
+            if entry.name != "__pycache__":
+                yield from _walk(entry.path, relative + "/")
+        elif entry.is_file():
+            yield relative, entry
 
 
 @cache

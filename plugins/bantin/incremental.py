@@ -62,10 +62,9 @@ def _files_digest(files: Files) -> str:
 def build_key(config, catalog: Catalog, files: Files, serving: bool) -> str:
     """What every page may read, besides its own source and the articles it reads."""
     docs = Path(config.docs_dir)
-    articles = docs / ARTICLES_DIR
 
-    def article_source(path: Path) -> bool:
-        return path.suffix == ".md" and articles in path.parents
+    def article_source(relative: str) -> bool:
+        return relative.endswith(".md") and relative.startswith(ARTICLES_DIR + "/")
 
     local_themes = [Path(d) for d in config.theme.dirs if "site-packages" not in Path(d).parts]
     return _digest(
@@ -209,14 +208,14 @@ class IncrementalBuild:
             return (
                 signature is not None
                 and previous.statics.get(file.dest_uri) == signature
-                and (self.previous / file.dest_uri).is_file()
+                and os.path.isfile(os.path.join(self.previous, file.dest_uri))
             )
         if manifest is None:
             return False
         record = manifest.pages.get(file.src_uri)
         if record is None or record[0] != file.dest_uri:
             return False
-        if not (self.previous / file.dest_uri).is_file():
+        if not os.path.isfile(os.path.join(self.previous, file.dest_uri)):
             return False
         if record[1] != own_digest(
             file, catalog, lambda article: self._article(article.src, catalog)

@@ -25,6 +25,8 @@ from .article import Article, Registries
 from .digests import code_digest, digest
 
 FORMAT = "1"
+CACHE_FILE = ".cache/bantin/articles.pickle"
+"""Beside mkdocs.yml; shared by builds and `bantin check`."""
 
 log = logging.getLogger("mkdocs.plugins.bantin.readcache")
 

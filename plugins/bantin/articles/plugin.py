@@ -23,6 +23,7 @@ from ..errors import summary_line
 from ..incremental import IncrementalBuild, rebuild_all
 from ..mdcache import MarkdownCache, fingerprint
 from ..output import replacing
+from ..readcache import CACHE_FILE
 from ..rendercache import PageCache, open_page_cache
 from ..runmode import RunMode
 from ..sanitize import sanitise
@@ -38,7 +39,6 @@ ARTICLE_TEMPLATE = "bantin/article.html"
 CACHE_DIR = ".cache/bantin/markdown"
 TEMPLATE_CACHE_DIR = ".cache/bantin/jinja"
 PAGE_CACHE_DIR = ".cache/bantin/pages"
-READ_CACHE = ".cache/bantin/articles.pickle"
 
 
 class ArticlesPlugin(BasePlugin[ArticlesConfig]):
@@ -70,7 +70,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             root,
             Addresses.from_mapping(dict(self.config.addresses)),
             ReadOptions(include_drafts=self.mode.serving, include_future=self.mode.serving),
-            cache_file=root / READ_CACHE if self.config.cache else None,
+            cache_file=root / CACHE_FILE if self.config.cache else None,
         )
         if errors and config.strict and not self.mode.serving:
             lines = [str(error) for error in errors] + [summary_line(len(errors))]
