@@ -19,6 +19,12 @@ def bantin_build(config: Path) -> dict[str, bytes]:
     return site_files(build_atomically(config, strict=True))
 
 
+def assert_same_as_a_full_build(root: Path, config: Path, built: dict[str, bytes]) -> None:
+    shutil.rmtree(root / ".cache")
+    shutil.rmtree(root / "site")
+    assert_same_site(bantin_build(config), built)
+
+
 def articles(root: Path) -> list[Path]:
     return sorted((root / "content" / "articles").rglob("*.md"))
 
@@ -78,10 +84,7 @@ def test_an_incremental_build_equals_a_full_one(project, change):
     root, config = project
     bantin_build(config)
     CHANGES[change](root)
-    incremental = bantin_build(config)
-    shutil.rmtree(root / ".cache")
-    shutil.rmtree(root / "site")
-    assert_same_site(bantin_build(config), incremental)
+    assert_same_as_a_full_build(root, config, bantin_build(config))
 
 
 def test_pages_that_do_not_show_the_edited_article_are_carried_over(project):
@@ -119,10 +122,7 @@ def test_a_failed_build_leaves_no_record_the_next_build_could_trust(project):
         bantin_build(config)
     broken.write_text(good, encoding="utf-8")
     edit(edited_article(root), 2)
-    incremental = bantin_build(config)
-    shutil.rmtree(root / ".cache")
-    shutil.rmtree(root / "site")
-    assert_same_site(bantin_build(config), incremental)
+    assert_same_as_a_full_build(root, config, bantin_build(config))
 
 
 def test_a_dirty_build_in_place_removes_the_pages_of_deleted_articles(project):
@@ -140,10 +140,7 @@ def test_a_dirty_build_in_place_removes_the_pages_of_deleted_articles(project):
 
     dirty_build()
     delete(root)
-    in_place = dirty_build()
-    shutil.rmtree(root / ".cache")
-    shutil.rmtree(root / "site")
-    assert_same_site(bantin_build(config), in_place)
+    assert_same_as_a_full_build(root, config, dirty_build())
 
 
 def test_check_reads_again_what_the_kept_articles_depend_on(project, capsys):
