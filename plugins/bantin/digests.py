@@ -54,3 +54,12 @@ def code_digest() -> str:
     """The source of the bantin package: what it makes changes when its code does. Once per
     process; `serve` restarts when the code changes."""
     return tree_digest(Path(__file__).parent, contents=True)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write a cache file whole or not at all: another process (a parallel build, `serve`)
+    never reads half of it. Raises OSError like any write."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)

@@ -39,7 +39,7 @@ from pathlib import Path
 from mkdocs.structure.files import File, Files
 
 from .catalog import ARTICLES_DIR, Catalog
-from .digests import code_digest, tree_digest
+from .digests import code_digest, tree_digest, write_atomically
 from .digests import digest as _digest
 from .rendercache import article_digest, catalog_digest, config_digest, installed_packages
 
@@ -217,12 +217,13 @@ class IncrementalBuild:
             return False
         if not os.path.isfile(os.path.join(self.previous, file.dest_uri)):
             return False
-        if record[1] != own_digest(
-            file, catalog, lambda article: self._article(article.src, catalog)
-        ):
+        if record[1] != self._own(file, catalog):
             return False
         read = manifest.articles
         return all(self._article(src, catalog) == read.get(src, "") for src in record[2])
+
+    def _own(self, file: File, catalog: Catalog) -> str:
+        return own_digest(file, catalog, lambda article: self._article(article.src, catalog))
 
     def _article(self, src: str, catalog: Catalog) -> str | None:
         """An article's digest, once per build: a list page reads twenty of them."""
@@ -292,7 +293,7 @@ class IncrementalBuild:
             elif file.dest_uri in self.clean:
                 pages[file.src_uri] = old[file.src_uri]
             elif reads.get(file.src_uri) is not None:
-                own = own_digest(file, catalog, lambda article: self._article(article.src, catalog))
+                own = self._own(file, catalog)
                 pages[file.src_uri] = [file.dest_uri, own, sorted(reads[file.src_uri])]
         # A page carried over read what it read last time, unchanged; a page built now read the
         # articles as they are now: one digest per article serves both.
@@ -309,10 +310,7 @@ class IncrementalBuild:
         }
         path = manifest_path(self.root, self.previous)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-            os.replace(temporary, path)
+            write_atomically(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
         except OSError as error:
             log.debug(f"Incremental manifest not written: {error}")
 

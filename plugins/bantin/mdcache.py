@@ -21,7 +21,6 @@ import hashlib
 import inspect
 import json
 import logging
-import os
 import sys
 import zoneinfo
 from collections.abc import Callable, Mapping
@@ -31,6 +30,8 @@ from pathlib import Path, PurePath
 import markdown
 import mkdocs
 from mkdocs.theme import Theme
+
+from .digests import write_atomically
 
 FORMAT = "1"
 """Bump when the shape of an entry changes."""
@@ -166,10 +167,7 @@ class MarkdownCache:
     def put(self, key: str, entry: Entry) -> None:
         path = self._path(key)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text(json.dumps(entry.__dict__, ensure_ascii=False), encoding="utf-8")
-            os.replace(temporary, path)
+            write_atomically(path, json.dumps(entry.__dict__, ensure_ascii=False).encode("utf-8"))
         except OSError as error:
             log.debug(f"Markdown cache not written: {error}")
             return

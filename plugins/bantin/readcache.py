@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import pickle
 from dataclasses import fields
 from pathlib import Path
 
 from .article import Article, Registries
-from .digests import code_digest, digest
+from .digests import code_digest, digest, write_atomically
 
 FORMAT = "1"
 CACHE_FILE = ".cache/bantin/articles.pickle"
@@ -92,10 +91,7 @@ class ReadCache:
         if not self.changed and len(self.kept) == len(self.entries):
             return
         try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.file.with_suffix(f".{os.getpid()}.tmp")
-            with temporary.open("wb") as stream:
-                pickle.dump((self.salt, self.kept), stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.file)
+            data = pickle.dumps((self.salt, self.kept), protocol=pickle.HIGHEST_PROTOCOL)
+            write_atomically(self.file, data)
         except OSError as error:
             log.debug(f"Article cache not written: {error}")

@@ -25,7 +25,6 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import os
 import types
 import zlib
 from importlib import metadata
@@ -38,6 +37,7 @@ from mkdocs.structure.pages import Page
 from .article import Article, reads_recorded
 from .catalog import Catalog
 from .digests import digest as _digest
+from .digests import write_atomically
 from .mdcache import Unstable, stable
 
 FORMAT = "1"
@@ -317,10 +317,7 @@ class PageCache:
     def _store(self, key: str, entry: dict) -> None:
         path = self._path(key)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_bytes(zlib.compress(json.dumps(entry).encode(), 1))
-            os.replace(temporary, path)
+            write_atomically(path, zlib.compress(json.dumps(entry).encode(), 1))
         except OSError as error:
             log.debug(f"Page cache not written: {error}")
             return
