@@ -16,10 +16,11 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..articles import catalog_of
+from ..cachedfile import CachedFile
 from ..catalog import Catalog
 from ..errors import summary_line
 from ..runmode import RunMode
@@ -88,13 +89,15 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         if self.images is None:
             return files
         for url, cached in self.images.outputs().items():
-            files.append(File.generated(config, url, abs_src_path=str(cached)))
+            files.append(CachedFile.generated(config, url, abs_src_path=str(cached)))
         for file in list(files):
             if file.src_uri in self.strays and file.generated_by is None:
                 files.remove(file)
                 clean = self.strays[file.src_uri]
                 if clean is not None:
-                    files.append(File.generated(config, file.src_uri, abs_src_path=str(clean)))
+                    files.append(
+                        CachedFile.generated(config, file.src_uri, abs_src_path=str(clean))
+                    )
         return files
 
     # After bantin-articles (0) has sanitised the HTML: what we insert comes from our template.

@@ -14,8 +14,9 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 
+from ..cachedfile import CachedFile
 from ..catalog import shown_path
 from ..errors import ContentError, summary_line
 from ..runmode import RunMode
@@ -85,7 +86,7 @@ class LinksPlugin(BasePlugin[LinksConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for uri, path in self.logo_files.items():
             if files.get_file_from_path(uri) is None:
-                files.append(File.generated(config, uri, abs_src_path=str(path)))
+                files.append(CachedFile.generated(config, uri, abs_src_path=str(path)))
         return files
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
