@@ -52,7 +52,7 @@ def _walk(folder: str, prefix: str):
 @cache
 def code_digest() -> str:
     """The source of the bantin package: what it makes changes when its code does. Once per
-    process; `serve` restarts when the code changes."""
+    process: a running process keeps the code it imported, whatever happens to the files."""
     return tree_digest(Path(__file__).parent, contents=True)
 
 

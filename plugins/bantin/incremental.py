@@ -41,7 +41,13 @@ from mkdocs.structure.files import File, Files
 from .catalog import ARTICLES_DIR, Catalog
 from .digests import code_digest, tree_digest, write_atomically
 from .digests import digest as _digest
-from .rendercache import article_digest, catalog_digest, config_digest, installed_packages
+from .rendercache import (
+    article_digest,
+    catalog_digest,
+    config_digest,
+    installed_packages,
+    local_theme_digest,
+)
 
 FORMAT = "2"
 MANIFESTS = ".cache/bantin/incremental"
@@ -66,13 +72,12 @@ def build_key(config, catalog: Catalog, files: Files, serving: bool) -> str:
     def article_source(relative: str) -> bool:
         return relative.endswith(".md") and relative.startswith(ARTICLES_DIR + "/")
 
-    local_themes = [Path(d) for d in config.theme.dirs if "site-packages" not in Path(d).parts]
     return _digest(
         FORMAT,
         serving,
         installed_packages(),
         code_digest(),
-        *(tree_digest(folder, contents=True) for folder in local_themes),
+        local_theme_digest(config.theme.dirs),
         config_digest(config),
         catalog_digest(catalog),
         _files_digest(files),
@@ -80,11 +85,11 @@ def build_key(config, catalog: Catalog, files: Files, serving: bool) -> str:
     )
 
 
-def own_digest(file: File, catalog: Catalog, digest_of=None) -> str:
+def own_digest(file: File, catalog: Catalog, digest_of) -> str:
     """The page's own source: an article with its body, a generated page's text, else the file."""
     article = catalog.by_src.get(file.src_uri) if file.generated_by is None else None
     if article is not None:
-        return "article " + (digest_of or article_digest)(article)
+        return "article " + digest_of(article)
     if file.generated_by is not None or file.abs_src_path is None:
         return "content " + _digest(file.content_bytes)
     return "file " + _digest(Path(file.abs_src_path).read_bytes())
@@ -186,7 +191,6 @@ class IncrementalBuild:
     def plan(self, config, catalog: Catalog, files: Files, serving: bool) -> None:
         """Mark every file: carried over (not modified) or built again."""
         self.files = files
-        self._digests: dict[str, str | None] = {}
         self.key = build_key(config, catalog, files, serving)
         previous = self.previous_manifest
         manifest = previous if previous is not None and previous.key == self.key else None

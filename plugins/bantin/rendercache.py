@@ -37,7 +37,7 @@ from mkdocs.structure.pages import Page
 from .article import Article, reads_recorded
 from .catalog import Catalog
 from .digests import digest as _digest
-from .digests import write_atomically
+from .digests import tree_digest, write_atomically
 from .mdcache import Unstable, stable
 
 FORMAT = "1"
@@ -83,12 +83,8 @@ def _template_names(env: jinja2.Environment, folder: Path) -> set[str]:
 
 def local_theme_digest(dirs: list[str]) -> str:
     """The theme folders of the project (installed themes are covered by package versions)."""
-    parts = []
-    for folder in (Path(d) for d in dirs if not _is_installed(Path(d))):
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
-    return _digest(*parts)
+    folders = [Path(d) for d in dirs if not _is_installed(Path(d))]
+    return _digest(*(tree_digest(folder, contents=True) for folder in folders))
 
 
 def referenced_names(

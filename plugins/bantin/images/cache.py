@@ -20,6 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..digests import write_atomically
+
 MANIFEST = "manifest.json"
 SOURCES = "sources.json"
 
@@ -86,10 +88,7 @@ class ImageCache:
         """Remember the sources of this build (only those: deleted files drop out)."""
         if self._seen == self._known:
             return
-        self.root.mkdir(parents=True, exist_ok=True)
-        temporary = self.root / f".tmp-{SOURCES}-{os.getpid()}"
-        temporary.write_text(json.dumps(self._seen, sort_keys=True), encoding="utf-8")
-        temporary.replace(self.root / SOURCES)
+        write_atomically(self.root / SOURCES, json.dumps(self._seen, sort_keys=True).encode())
 
     def _read_sources(self) -> dict[str, list]:
         try:

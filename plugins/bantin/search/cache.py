@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from importlib import metadata
 from pathlib import Path
 
-from ..digests import digest
+from ..digests import digest, write_atomically
 from . import indexer
 
 FORMAT = "1"
@@ -81,10 +81,7 @@ class BundleCache:
         """Remember the pages of this build (only those: deleted pages drop out)."""
         if self._seen == self._known:
             return
-        self.root.mkdir(parents=True, exist_ok=True)
-        temporary = self.root / f".tmp-{PAGES}-{os.getpid()}"
-        temporary.write_text(json.dumps(self._seen, sort_keys=True), encoding="utf-8")
-        temporary.replace(self.root / PAGES)
+        write_atomically(self.root / PAGES, json.dumps(self._seen, sort_keys=True).encode())
 
     def clean(self) -> int:
         """Remove every entry this build did not use; returns how many were removed."""
