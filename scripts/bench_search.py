@@ -15,9 +15,11 @@ import json
 import os
 import resource
 import shutil
+import statistics
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -104,29 +106,74 @@ class Traffic:
         return sum(sizes[gzipped] for url, sizes in self.responses.items() if part in url)
 
 
-def pagefind_first_query(browser, base: str, query: str) -> dict:
-    """A fresh browser opens /tim-kiem/, types a first query, asks for the older years, then
-    types a second query.
+# Timestamps taken in the page, on the page's own clock (`performance.now()`, 0 = navigation
+# start): `asked` is the Enter key's event time (0 for a search address opened with ?q=),
+# `first` the next frame after the first result is in the list, `done` the next frame after the
+# status line announces the count (every result of the first page shown).
+TIMING = """
+(() => {
+  const marks = (window.__benchSearch = { asked: 0 });
+  const frame = (name) => requestAnimationFrame(() => (marks[name] ??= performance.now()));
+  addEventListener("keydown", (event) => {
+    if (event.key !== "Enter") return;
+    Object.assign(marks, { asked: event.timeStamp, first: undefined, done: undefined });
+  }, true);
+  addEventListener("DOMContentLoaded", () => {
+    const list = document.querySelector(".bt-search__results");
+    const status = document.querySelector(".bt-search__status");
+    new MutationObserver(() => {
+      if (list.querySelector(".bt-search__result")) frame("first");
+    }).observe(list, { childList: true });
+    new MutationObserver(() => {
+      if (/^(Tìm thấy|Không tìm thấy)/.test(status.textContent)) frame("done");
+    }).observe(status, { childList: true, characterData: true, subtree: true });
+  });
+})();
+"""
 
-    `ready_s`: opening the page until the script has read shards.json and Pagefind's module;
-    `first_s`: typing the first query (Enter, no debounce) until its results are on the page;
-    `first_after_idle_s`: the same in a fresh browser that waited until the page was idle;
-    `bytes`: everything the search loaded by then (scripts, wasm, index chunks, the shown
-    results' fragments); `older_*`: the same for the button that extends the search to the
-    older years.
-    """
+
+def _fresh(browser):
+    """A new browser context (empty cache) that records the page's search timestamps."""
     context = browser.new_context()
-    page = context.new_page()
+    context.add_init_script(TIMING)
+    return context, context.new_page()
+
+
+def _marks(page) -> tuple[float, float]:
+    """Seconds from the query asked to its first result, and to every result with the count."""
+    page.wait_for_function("window.__benchSearch.done !== undefined", timeout=60_000)
+    marks = page.evaluate("window.__benchSearch")
+    return (
+        round((marks["first"] - marks["asked"]) / 1000, 3) if marks.get("first") else None,
+        round((marks["done"] - marks["asked"]) / 1000, 3),
+    )
+
+
+def pagefind_first_query(browser, base: str, query: str) -> dict:
+    """Fresh browsers (empty caches) open /tim-kiem/ and ask a first query three ways.
+
+    `at_once_*`: Enter the moment the script is ready (shards.json and Pagefind's module read),
+    while the page is still opening its first index; `idle_*`: Enter once the page is idle, as
+    a reader who takes a second to type; `address_*`: /tim-kiem/?q=… opened (a reader coming
+    from another page's search box), from navigation start. `*_first_s`: until the first
+    result is on the page; `*_s`: until the status line announces the count, every result of
+    the first page shown. Then, on the first page: `bytes`, everything the search loaded by
+    then (scripts, wasm, index chunks, the shown results' fragments); `older_*`, the same for
+    the button that extends the search to the older years; `second_s`, a second query.
+    """
+    context, page = _fresh(browser)
     traffic = Traffic(page)
     started = time.perf_counter()
     page.goto(base + "tim-kiem/")
     page.wait_for_selector(".bt-search[data-ready]", state="attached")
     ready = time.perf_counter() - started
-    first = _typed(page, query)
+    _type(page, query)
+    first, done = _marks(page)
     result = {
         "query": query,
         "ready_s": round(ready, 3),
-        "first_s": round(first, 3),
+        "at_once_first_s": first,
+        "at_once_s": done,
         "search_bytes": _search_bytes(traffic),
         "search_gzip_bytes": _search_bytes(traffic, gzipped=True),
         "page_bytes": traffic.total(),
@@ -147,14 +194,18 @@ def pagefind_first_query(browser, base: str, query: str) -> dict:
         result["older_bytes"] = _search_bytes(traffic) - before[0]
         result["older_gzip_bytes"] = _search_bytes(traffic, gzipped=True) - before[1]
         result["older_status"] = page.locator(".bt-search__status").inner_text()
-    result["second_s"] = round(_typed(page, "tinh nguyen he"), 3)
+    _type(page, "tinh nguyen he")
+    result["second_s"] = _marks(page)[1]
     context.close()
-    # A reader takes a second or more to type: by then the page has opened its first index.
-    context = browser.new_context()
-    page = context.new_page()
+    context, page = _fresh(browser)
     page.goto(base + "tim-kiem/")
     page.wait_for_load_state("networkidle")
-    result["first_after_idle_s"] = round(_typed(page, query), 3)
+    _type(page, query)
+    result["idle_first_s"], result["idle_s"] = _marks(page)
+    context.close()
+    context, page = _fresh(browser)
+    page.goto(base + "tim-kiem/?" + urlencode({"q": query}))
+    result["address_first_s"], result["address_s"] = _marks(page)
     context.close()
     return result
 
@@ -163,16 +214,29 @@ def _search_bytes(traffic: Traffic, gzipped: bool = False) -> int:
     return traffic.total("/pagefind/", gzipped) + traffic.total("bantin-search.js", gzipped)
 
 
-def _typed(page, query: str) -> float:
-    started = time.perf_counter()
+def _type(page, query: str) -> None:
+    """The query typed at once (one input event) and Enter pressed."""
     page.fill("#bt-search-q", query)
     page.press("#bt-search-q", "Enter")
-    page.wait_for_function(
-        "q => document.querySelector('.bt-search__status').textContent.includes(q)",
-        arg=query,
-        timeout=60_000,
-    )
-    return time.perf_counter() - started
+
+
+TIMES = ("at_once_first_s", "at_once_s", "idle_first_s", "idle_s", "address_first_s", "address_s")
+
+
+def summary(runs: list[dict]) -> dict:
+    """Per query, each time's median and range over the runs, and the bytes' range."""
+    by_query: dict[str, list[dict]] = {}
+    for run in runs:
+        by_query.setdefault(run["query"], []).append(run)
+    table = {}
+    for query, results in by_query.items():
+        row = {}
+        for name in (*TIMES, "second_s", "search_bytes", "search_gzip_bytes"):
+            values = sorted(r[name] for r in results if r.get(name) is not None)
+            if values:
+                row[name] = [statistics.median(values), values[0], values[-1]]
+        table[query] = row
+    return table
 
 
 def material_first_query(browser, base: str, query: str) -> dict:
@@ -252,6 +316,8 @@ def main() -> None:
     parser.add_argument("--engines", default="material,pagefind")
     parser.add_argument("--out", type=Path, help="write the figures as JSON here too")
     parser.add_argument("--built", type=Path, help="only query this site built with bantin-search")
+    parser.add_argument("--runs", type=int, default=1, help="with --built: times over (1)")
+    parser.add_argument("--queries", help="with --built: comma-separated queries (issue 7's)")
     parser.add_argument(
         "--index", action="store_true", help="only time the indexing step over the built site"
     )
@@ -261,10 +327,19 @@ def main() -> None:
         print(json.dumps(index_runs(root)), flush=True)
         return
     if args.built:
+        runs = []
         with chromium() as browser, serve(args.built) as base:
-            for query in QUERIES:
-                result = pagefind_first_query(browser, base, query)
-                print(json.dumps(result, ensure_ascii=False), flush=True)
+            for _ in range(args.runs):
+                for query in args.queries.split(",") if args.queries else QUERIES:
+                    result = pagefind_first_query(browser, base, query)
+                    result["load"] = round(os.getloadavg()[0], 1)
+                    runs.append(result)
+                    print(json.dumps(result, ensure_ascii=False), flush=True)
+        table = summary(runs)
+        loads = [run["load"] for run in runs]
+        print(json.dumps({"load": [min(loads), max(loads)], "summary": table}, ensure_ascii=False))
+        if args.out:
+            args.out.write_text(json.dumps({"runs": runs, "summary": table}, indent=2))
         return
     if not (root / "mkdocs.yml").exists():
         shutil.rmtree(root, ignore_errors=True)

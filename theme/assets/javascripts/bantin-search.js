@@ -111,16 +111,33 @@ function resultItem(data) {
   return item;
 }
 
+/** Pagefind's options for the placeholder index and every shard merged into it. */
+const options = {
+  baseUrl: new URL("..", bundle).pathname,
+  ranking: {
+    termSimilarity: Number(root.dataset.termSimilarity),
+    pageLength: Number(root.dataset.pageLength),
+  },
+};
+
 let setup;
 let manifest;
-/** The index's shards and facet values (shards.json, written with it) and Pagefind's module. */
+let spare;
+/**
+ * The index's shards and facet values (shards.json, written with it) and Pagefind's module;
+ * search.html preloads both. The first instance opens with the module, before the shards are
+ * known: Pagefind's worker and WebAssembly then load while shards.json is read.
+ */
 function engine() {
   setup ??= Promise.all([
     fetch(new URL("shards.json", bundle)).then((response) => {
       if (!response.ok) throw new Error(`shards.json: ${response.status}`);
       return response.json();
     }),
-    import(new URL("pagefind.js", bundle).href),
+    import(new URL("pagefind.js", bundle).href).then((module) => {
+      spare = placeholder(module);
+      return module;
+    }),
   ]).then(([shards, module]) => {
     manifest = shards;
     return module;
@@ -128,13 +145,17 @@ function engine() {
   return setup;
 }
 
-const instances = new Map();
 /**
- * One Pagefind instance over some shards (a year, or a part of one, each). Its first index is
- * the bundle's own, which holds only a placeholder page: Pagefind fetches its WebAssembly from
- * an instance's first index, so every instance shares one download. The shards' indexes are
- * then merged in.
+ * A Pagefind instance over the bundle's own index, which holds only a placeholder page:
+ * Pagefind fetches its WebAssembly from an instance's first index, so every instance shares
+ * one download. Options given here save a round trip to Pagefind's worker.
  */
+function placeholder(module) {
+  return module.createInstance({ basePath: bundle.pathname, ...options });
+}
+
+const instances = new Map();
+/** One Pagefind instance over some shards (a year, or a part of one, each), merged in. */
 function instanceOf(shards) {
   const key = shards.join(",");
   if (!instances.has(key)) instances.set(key, openInstance(shards));
@@ -143,15 +164,8 @@ function instanceOf(shards) {
 
 async function openInstance(shards) {
   const module = await engine();
-  const options = {
-    baseUrl: new URL("..", bundle).pathname,
-    ranking: {
-      termSimilarity: Number(root.dataset.termSimilarity),
-      pageLength: Number(root.dataset.pageLength),
-    },
-  };
-  const instance = module.createInstance({ basePath: bundle.pathname });
-  await instance.options(options);
+  const instance = spare ?? placeholder(module);
+  spare = undefined;
   await Promise.all(
     shards.map((shard) => instance.mergeIndex(new URL(`${shard}/`, bundle).pathname, options)),
   );
@@ -187,15 +201,17 @@ async function searchGroups(groups, term, filters) {
   const search = (word, options) =>
     Promise.all(groups.map(async (shards) => (await instanceOf(shards)).search(word, options)));
   const words = term && !/^\s*".+"\s*$/.test(term) ? term.split(/\s+/).filter(Boolean) : [];
+  // Pagefind leaves out a query word its index does not hold, and each shard is an index of
+  // its own: "sang tao" would find every "Sáng" of a year without "tạo". Over several shards,
+  // each word is searched alone too (its chunks are loaded already), and a word stays out only
+  // when none of the shards searched holds it, as in one index of them all. One shard (a first
+  // query, usually) is one index: Pagefind's own results are those already.
+  const alone = words.length > 1 && groups.flat().length > 1 ? words : [];
   const [found, ...each] = await Promise.all([
     search(term, { filters }),
-    ...(words.length > 1 ? words.map((word) => search(word, {})) : []),
+    ...alone.map((word) => search(word, {})),
   ]);
   let results = found.flatMap((one) => one.results);
-  // Pagefind leaves out a query word its index does not hold, and each shard is an index of
-  // its own: "sang tao" would find every "Sáng" of a year without "tạo". Each word is searched
-  // alone too (its chunks are loaded already), and a word stays out only when none of the
-  // shards searched holds it, as in one index of them all.
   for (const pages of each) {
     const ids = new Set(pages.flatMap((one) => one.results.map((result) => result.id)));
     if (ids.size) results = results.filter((result) => ids.has(result.id));
@@ -263,15 +279,27 @@ let shown = [];
 let generation = 0;
 let lastQuery = "";
 
-async function showMore(results, run) {
+/**
+ * The next results, each shown as soon as its fragment (and those of the results above it)
+ * has arrived; `fresh` replaces the previous query's results with the first of them. Resolves
+ * to the first new result's element.
+ */
+async function showMore(results, run, fresh = false) {
   const batch = results.slice(shown.length, shown.length + perPage);
-  const data = await Promise.all(batch.map((result) => result.data()));
-  if (run !== generation) return;
-  shown = shown.concat(data);
-  const items = data.map(resultItem);
-  list.append(...items);
+  shown = results.slice(0, shown.length + batch.length);
+  if (fresh) more.hidden = true;
+  let first;
+  for (const pending of batch.map((result) => result.data())) {
+    const data = await pending;
+    if (run !== generation) return;
+    const item = resultItem(data);
+    if (first === undefined && fresh) list.replaceChildren(item);
+    else list.append(item);
+    first ??= item;
+  }
+  if (first === undefined && fresh) list.replaceChildren();
   more.hidden = shown.length >= results.length;
-  return items[0];
+  return first;
 }
 
 let older = false;
@@ -303,10 +331,9 @@ async function run() {
     results = await searchGroups(groups, term, filters);
   }
   if (current !== generation) return;
-  list.replaceChildren();
   // Keyboard and screen-reader users land on the first of the new results.
   more.onclick = () => showMore(results, current).then((item) => item?.querySelector("a").focus());
-  const first = await showMore(results, current);
+  const first = await showMore(results, current, true);
   if (current !== generation) return;
   earlier.hidden = !rest.length;
   earlier.textContent = rest.length
