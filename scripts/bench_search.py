@@ -13,9 +13,11 @@ import contextlib
 import gzip
 import json
 import os
+import re
 import resource
 import shutil
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -29,7 +31,7 @@ from bantin.addresses import page_file  # noqa: E402
 from bantin.synthetic import write_project  # noqa: E402
 from bantin.text import fold  # noqa: E402
 
-from tests.browser import chromium, serve  # noqa: E402
+from tests.browser import chromium  # noqa: E402
 
 QUERIES = [
     "doan",
@@ -132,6 +134,10 @@ TIMING = """
 """
 
 
+# A reader typing about seven characters a second.
+KEY_DELAY_MS = 150
+
+
 def _fresh(browser):
     """A new browser context (empty cache) that records the page's search timestamps."""
     context = browser.new_context()
@@ -139,9 +145,19 @@ def _fresh(browser):
     return context, context.new_page()
 
 
+def _until(page, expression: str, timeout: float = 60) -> None:
+    """Wait until `expression` is true in the page, asking every 20 ms from here. Playwright's
+    own waits inject a script and poll at every animation frame, in the page being measured."""
+    deadline = time.perf_counter() + timeout
+    while not page.evaluate(expression):
+        if time.perf_counter() > deadline:
+            raise TimeoutError(expression)
+        time.sleep(0.02)
+
+
 def _marks(page) -> tuple[float, float]:
     """Seconds from the query asked to its first result, and to every result with the count."""
-    page.wait_for_function("window.__benchSearch.done !== undefined", timeout=60_000)
+    _until(page, "window.__benchSearch.done !== undefined")
     marks = page.evaluate("window.__benchSearch")
     return (
         round((marks["first"] - marks["asked"]) / 1000, 3) if marks.get("first") else None,
@@ -150,11 +166,13 @@ def _marks(page) -> tuple[float, float]:
 
 
 def pagefind_first_query(browser, base: str, query: str) -> dict:
-    """Fresh browsers (empty caches) open /tim-kiem/ and ask a first query three ways.
+    """Fresh browsers (empty caches) open /tim-kiem/ and ask a first query four ways.
 
     `at_once_*`: Enter the moment the script is ready (shards.json and Pagefind's module read),
     while the page is still opening its first index; `idle_*`: Enter once the page is idle, as
-    a reader who takes a second to type; `address_*`: /tim-kiem/?q=… opened (a reader coming
+    a reader who takes a second to type; `typed_*`: typed a key at a time from the moment the
+    script is ready, then Enter (the page fetches the words' index chunks while the reader
+    types; `typed_bytes`: what it loaded); `address_*`: /tim-kiem/?q=… opened (a reader coming
     from another page's search box), from navigation start. `*_first_s`: until the first
     result is on the page; `*_s`: until the status line announces the count, every result of
     the first page shown. Then, on the first page: `bytes`, everything the search loaded by
@@ -165,7 +183,7 @@ def pagefind_first_query(browser, base: str, query: str) -> dict:
     traffic = Traffic(page)
     started = time.perf_counter()
     page.goto(base + "tim-kiem/")
-    page.wait_for_selector(".bt-search[data-ready]", state="attached")
+    _until(page, "document.querySelector('.bt-search[data-ready]') !== null")
     ready = time.perf_counter() - started
     _type(page, query)
     first, done = _marks(page)
@@ -204,6 +222,14 @@ def pagefind_first_query(browser, base: str, query: str) -> dict:
     result["idle_first_s"], result["idle_s"] = _marks(page)
     context.close()
     context, page = _fresh(browser)
+    traffic = Traffic(page)
+    page.goto(base + "tim-kiem/")
+    _until(page, "document.querySelector('.bt-search[data-ready]') !== null")
+    _type(page, query, KEY_DELAY_MS)
+    result["typed_first_s"], result["typed_s"] = _marks(page)
+    result["typed_bytes"] = _search_bytes(traffic)
+    context.close()
+    context, page = _fresh(browser)
     page.goto(base + "tim-kiem/?" + urlencode({"q": query}))
     result["address_first_s"], result["address_s"] = _marks(page)
     context.close()
@@ -214,13 +240,20 @@ def _search_bytes(traffic: Traffic, gzipped: bool = False) -> int:
     return traffic.total("/pagefind/", gzipped) + traffic.total("bantin-search.js", gzipped)
 
 
-def _type(page, query: str) -> None:
-    """The query typed at once (one input event) and Enter pressed."""
-    page.fill("#bt-search-q", query)
-    page.press("#bt-search-q", "Enter")
+def _type(page, query: str, delay: float = 0) -> None:
+    """The query typed (at once: one input event, as pasted; or a key every `delay` ms) and
+    Enter pressed. Keyboard events only: a selector would inject Playwright's script first."""
+    page.evaluate("document.querySelector('#bt-search-q').select()")
+    if delay:
+        page.keyboard.type(query, delay=delay)
+    else:
+        page.keyboard.insert_text(query)
+    page.keyboard.press("Enter")
 
 
-TIMES = ("at_once_first_s", "at_once_s", "idle_first_s", "idle_s", "address_first_s", "address_s")
+TIMES = tuple(
+    f"{way}{part}_s" for way in ("at_once", "idle", "typed", "address") for part in ("_first", "")
+)
 
 
 def summary(runs: list[dict]) -> dict:
@@ -231,7 +264,7 @@ def summary(runs: list[dict]) -> dict:
     table = {}
     for query, results in by_query.items():
         row = {}
-        for name in (*TIMES, "second_s", "search_bytes", "search_gzip_bytes"):
+        for name in (*TIMES, "second_s", "search_bytes", "search_gzip_bytes", "typed_bytes"):
             values = sorted(r[name] for r in results if r.get(name) is not None)
             if values:
                 row[name] = [statistics.median(values), values[0], values[-1]]
@@ -305,6 +338,53 @@ def _timed(step) -> dict:
     return {"wall_s": round(wall, 2), "cpu_s": round(cpu, 2)}
 
 
+HTTP_SERVER = [sys.executable, "-m", "http.server", "-b", "127.0.0.1", "-p", "HTTP/1.1"]
+
+
+@contextlib.contextmanager
+def serve_apart(folder: Path):
+    """Python's HTTP server (HTTP/1.1, keep-alive) in a process of its own: served from this
+    process, every response would wait for the Playwright driver's turn at the GIL."""
+    server = subprocess.Popen(
+        [*HTTP_SERVER, "-d", str(folder), "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        port = re.search(r"port (\d+)", server.stdout.readline()).group(1)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def compare(sites: list[str], runs: int, queries: str | None) -> dict:
+    """Every query over each built site, the sites taking turns so that they share the
+    machine's load; prints each result, then each site's medians and ranges."""
+    report: dict = {}
+    with chromium() as browser, contextlib.ExitStack() as stack:
+        bases = {site: stack.enter_context(serve_apart(Path(site))) for site in sites}
+        for _ in range(runs):
+            for site, base in bases.items():
+                for query in queries.split(",") if queries else QUERIES:
+                    result = pagefind_first_query(browser, base, query)
+                    result["load"] = round(os.getloadavg()[0], 1)
+                    report.setdefault(site, {"runs": []})["runs"].append(result)
+                    print(json.dumps({site: result}, ensure_ascii=False), flush=True)
+    for site, entry in report.items():
+        loads = [run["load"] for run in entry["runs"]]
+        entry["load"] = [min(loads), max(loads)]
+        entry["summary"] = summary(entry["runs"])
+        print(
+            json.dumps(
+                {site: {"load": entry["load"], "summary": entry["summary"]}}, ensure_ascii=False
+            )
+        )
+    return report
+
+
 def folder_bytes(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
 
@@ -315,7 +395,10 @@ def main() -> None:
     parser.add_argument("--root", type=Path, help="where the synthetic site lives")
     parser.add_argument("--engines", default="material,pagefind")
     parser.add_argument("--out", type=Path, help="write the figures as JSON here too")
-    parser.add_argument("--built", type=Path, help="only query this site built with bantin-search")
+    parser.add_argument(
+        "--built",
+        help="only query this site built with bantin-search (or several, comma-separated)",
+    )
     parser.add_argument("--runs", type=int, default=1, help="with --built: times over (1)")
     parser.add_argument("--queries", help="with --built: comma-separated queries (issue 7's)")
     parser.add_argument(
@@ -327,19 +410,9 @@ def main() -> None:
         print(json.dumps(index_runs(root)), flush=True)
         return
     if args.built:
-        runs = []
-        with chromium() as browser, serve(args.built) as base:
-            for _ in range(args.runs):
-                for query in args.queries.split(",") if args.queries else QUERIES:
-                    result = pagefind_first_query(browser, base, query)
-                    result["load"] = round(os.getloadavg()[0], 1)
-                    runs.append(result)
-                    print(json.dumps(result, ensure_ascii=False), flush=True)
-        table = summary(runs)
-        loads = [run["load"] for run in runs]
-        print(json.dumps({"load": [min(loads), max(loads)], "summary": table}, ensure_ascii=False))
+        report = compare(args.built.split(","), args.runs, args.queries)
         if args.out:
-            args.out.write_text(json.dumps({"runs": runs, "summary": table}, indent=2))
+            args.out.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
         return
     if not (root / "mkdocs.yml").exists():
         shutil.rmtree(root, ignore_errors=True)
@@ -369,7 +442,7 @@ def main() -> None:
         for engine in engines:
             measure = material_first_query if engine == "material" else pagefind_first_query
             queries = QUERIES if engine == "pagefind" else QUERIES[:1]
-            with serve(sites[engine]) as base:
+            with serve_apart(sites[engine]) as base:
                 report[engine]["queries"] = [measure(browser, base, query) for query in queries]
             print(json.dumps({engine: report[engine]["queries"]}, ensure_ascii=False), flush=True)
     if args.out:
