@@ -95,10 +95,11 @@ class Traffic:
         page.on("requestfinished", self._finished)
 
     def _finished(self, request) -> None:
-        response = request.response()
-        if response is not None:
-            # Redirects and aborted requests have no body.
-            with contextlib.suppress(Exception):
+        # Redirects, aborted requests and requests still finishing as the page closes have no
+        # body to read.
+        with contextlib.suppress(Exception):
+            response = request.response()
+            if response is not None:
                 body = response.body()
                 text = request.url.split("?")[0].endswith(self.TEXT)
                 sent = len(gzip.compress(body, 6)) if text else len(body)

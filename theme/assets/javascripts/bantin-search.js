@@ -19,7 +19,11 @@ const list = root.querySelector(".bt-search__results");
 const more = root.querySelector(".bt-search__more");
 const earlier = root.querySelector(".bt-search__older");
 const perPage = Number(root.dataset.perPage) || 10;
-const bundle = new URL(root.dataset.bundle, location.href);
+// Set by search.html's inline script: the bundle's address, Pagefind's options, and the first
+// instance, opened while the page loads.
+const started = window.bantinSearch;
+const bundle = new URL(started.bundle);
+const options = started.options;
 
 /** A reader's text in the index's spelling: NFC (NFD keyboards), `đ` as `d` + U+0335. */
 export function toIndex(text) {
@@ -111,47 +115,22 @@ function resultItem(data) {
   return item;
 }
 
-/** Pagefind's options for the placeholder index and every shard merged into it. */
-const options = {
-  baseUrl: new URL("..", bundle).pathname,
-  ranking: {
-    termSimilarity: Number(root.dataset.termSimilarity),
-    pageLength: Number(root.dataset.pageLength),
-  },
-};
-
 let setup;
 let manifest;
-let spare;
-/**
- * The index's shards and facet values (shards.json, written with it) and Pagefind's module;
- * search.html preloads both. The first instance opens with the module, before the shards are
- * known: Pagefind's worker and WebAssembly then load while shards.json is read.
- */
+/** The index's shards and facet values (shards.json, written with it, preloaded by
+ * search.html) and Pagefind's module. */
 function engine() {
   setup ??= Promise.all([
     fetch(new URL("shards.json", bundle)).then((response) => {
       if (!response.ok) throw new Error(`shards.json: ${response.status}`);
       return response.json();
     }),
-    import(new URL("pagefind.js", bundle).href).then((module) => {
-      spare = placeholder(module);
-      return module;
-    }),
+    import(new URL("pagefind.js", bundle).href),
   ]).then(([shards, module]) => {
     manifest = shards;
     return module;
   });
   return setup;
-}
-
-/**
- * A Pagefind instance over the bundle's own index, which holds only a placeholder page:
- * Pagefind fetches its WebAssembly from an instance's first index, so every instance shares
- * one download. Options given here save a round trip to Pagefind's worker.
- */
-function placeholder(module) {
-  return module.createInstance({ basePath: bundle.pathname, ...options });
 }
 
 const instances = new Map();
@@ -162,10 +141,17 @@ function instanceOf(shards) {
   return instances.get(key);
 }
 
+/**
+ * The first instance is search.html's; others are opened here the same way. Each starts over
+ * the bundle's own index, which holds only a placeholder page: Pagefind fetches its
+ * WebAssembly from an instance's first index, so every instance shares one download.
+ */
+let opening = started.first;
 async function openInstance(shards) {
   const module = await engine();
-  const instance = spare ?? placeholder(module);
-  spare = undefined;
+  const opened = opening ?? module.createInstance({ basePath: bundle.pathname, ...options });
+  opening = undefined;
+  const instance = await opened;
   await Promise.all(
     shards.map((shard) => instance.mergeIndex(new URL(`${shard}/`, bundle).pathname, options)),
   );
@@ -280,24 +266,22 @@ let generation = 0;
 let lastQuery = "";
 
 /**
- * The next results, each shown as soon as its fragment (and those of the results above it)
- * has arrived; `fresh` replaces the previous query's results with the first of them. Resolves
- * to the first new result's element.
+ * The next results, in two steps: the first as soon as its fragment has arrived, the others
+ * once all theirs have (one layout each, not one per result). `fresh` replaces the previous
+ * query's results. Resolves to the first new result's element.
  */
 async function showMore(results, run, fresh = false) {
   const batch = results.slice(shown.length, shown.length + perPage);
   shown = results.slice(0, shown.length + batch.length);
   if (fresh) more.hidden = true;
-  let first;
-  for (const pending of batch.map((result) => result.data())) {
-    const data = await pending;
-    if (run !== generation) return;
-    const item = resultItem(data);
-    if (first === undefined && fresh) list.replaceChildren(item);
-    else list.append(item);
-    first ??= item;
-  }
-  if (first === undefined && fresh) list.replaceChildren();
+  const [head, ...rest] = batch.map((result) => result.data());
+  const first = head && resultItem(await head);
+  if (run !== generation) return;
+  if (fresh) list.replaceChildren(...(first ? [first] : []));
+  else if (first) list.append(first);
+  const others = await Promise.all(rest);
+  if (run !== generation) return;
+  list.append(...others.map(resultItem));
   more.hidden = shown.length >= results.length;
   return first;
 }
