@@ -32,13 +32,13 @@ def project(tmp_path, monkeypatch):
     return root, write_project(root, 12, seed=3)
 
 
-def test_a_site_rendered_by_three_processes_equals_one_rendered_by_one(project, caplog):
+def test_a_site_read_and_rendered_by_three_processes_equals_one_built_by_one(project, caplog):
     root, config = project
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.bantin.parallel"):
         parallel = build_with(config, 3)
-    (line,) = [r.getMessage() for r in caplog.records if r.name.endswith(".parallel")]
-    helped = int(line.split("tiến trình phụ dựng ")[1].split()[0])
-    assert helped > 0, line
+    reading, rendering = [r.getMessage() for r in caplog.records if r.name.endswith(".parallel")]
+    assert int(reading.split("tiến trình phụ chuyển ")[1].split()[0]) > 0, reading
+    assert int(rendering.split("tiến trình phụ dựng ")[1].split()[0]) > 0, rendering
     shutil.rmtree(root / ".cache")
     shutil.rmtree(root / "site")
     assert_same_site(build_with(config, 1), parallel)

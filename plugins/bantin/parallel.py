@@ -1,25 +1,28 @@
-"""Pages rendered by several processes: MkDocs renders them one after another in one.
+"""Pages read and rendered by several processes: MkDocs does one page after another on one core.
 
-Rendering Material's templates is the largest cost of a cold build, and MkDocs' page loop uses
-one core. Once every page is read (the last `on_env`), the build forks helpers that take pages
-from the end of the list while MkDocs takes them from the start, until they meet: a page is
-claimed once, under a lock, in memory shared by the processes. MkDocs skips the pages a helper
-took through `File.is_modified`, the switch of its dirty builds, so this only runs in a build
-that may skip pages (`bantin build`, `--dirty`).
+Rendering Material's templates and converting Markdown are the largest costs of a cold build.
+Both loops are shared the same way (`Split`): forked helpers take pages from the end of the list
+while MkDocs takes them from the start, until they meet; a page is claimed once, under a lock in
+shared memory. This only runs in a build that may skip pages (`bantin build`, `--dirty`).
 
-A helper runs MkDocs' own page step (context, `on_page_context`, template, `on_post_page`,
-writing the file) and sends back what the parent must know: which pages it wrote, the articles
-each one read (for the page cache and incremental builds), and what it logged, replayed in the
-parent so `--strict` counts it. Pages a helper could not finish (an error, a crash) are rendered
-again by the parent, so an error reads exactly as in a serial build.
+- Rendering (`ParallelPages`, forked at the last `on_env`): MkDocs skips a page a helper took
+  through `File.is_modified`, the switch of its dirty builds. A helper runs MkDocs' own page step
+  (context, `on_page_context`, template, `on_post_page`, writing the file) and sends back the
+  pages it wrote, the articles each one read (for the page cache and incremental builds) and
+  what it logged, replayed in the parent so `--strict` counts it. A page a helper could not
+  finish (an error, a crash) is rendered again by the parent: an error reads as in a serial build.
+- Reading (`ParallelMarkdown`, forked at the last `on_nav`): helpers convert articles' Markdown
+  into the Markdown cache; MkDocs then reads those pages from the cache, as in a warm build.
 """
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import multiprocessing
 import os
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -44,12 +47,10 @@ def worker_count(option: int, pages: int) -> int:
 class Report:
     """What one helper did, sent to the parent when it stops."""
 
-    written: list[int] = field(default_factory=list)
-    reads: dict[str, dict | None] = field(default_factory=dict)
-    """Page cache reads of the pages written (src_uri → articles read, or None for `pages`)."""
-    cache_keys: list[str] = field(default_factory=list)
+    done: list[int] = field(default_factory=list)
     records: list[tuple[str, int, str]] = field(default_factory=list)
-    """(logger, level, message) of what the written pages logged, in order."""
+    """(logger, level, message) of what the jobs done logged, in order."""
+    extra: object = None
 
 
 class _Collector(logging.Handler):
@@ -74,29 +75,37 @@ def _silence_and_collect() -> _Collector:
     return collector
 
 
-class ParallelPages:
-    """The pages of one build's page loop, shared between MkDocs (from the start) and
-    `helpers` forked processes (from the end). `render(index)` renders one page in a helper;
-    `page_cache` exposes `reads` and `used` of the page cache, or is None."""
+class Split:
+    """`count` jobs shared by this process, which takes them in order, and `helpers` forked
+    processes, which take them from the end; each job is claimed once, under a lock in shared
+    memory. A helper runs `work(index)`; `report(done)` gives what it sends back besides the
+    jobs it did. A helper stops at its first failing job, which it leaves undone."""
 
-    def __init__(self, files: Sequence[File], helpers: int, render: Callable[[int], None], cache):
-        self.files = list(files)
-        self.helpers = helpers
-        self.render = render
-        self.cache = cache
+    def __init__(
+        self,
+        count: int,
+        helpers: int,
+        work: Callable[[int], None],
+        report: Callable[[list[int]], object] | None = None,
+        *,
+        replay_logs: bool = True,
+    ):
+        self.count, self.helpers, self.work, self.report = count, helpers, work, report
+        self.replay_logs = replay_logs
         context = multiprocessing.get_context("fork")
+        self._context = context
         self._lock = context.Lock()
-        self._taken = context.RawArray("b", len(self.files))
-        self._last = context.RawValue("i", len(self.files) - 1)
-        self._mine: set[int] = set()
-        """The pages MkDocs was told to render in this process."""
+        self._taken = context.RawArray("b", count)
+        self._through = context.RawArray("b", count)
+        """Set by a helper when it is through with a job, done or failed."""
+        self._last = context.RawValue("i", count - 1)
+        self.mine: set[int] = set()
+        """The jobs this process claimed."""
+        self.in_helper = False
         self._processes: list = []
         self._pipes: list = []
-        self._context = context
 
     def start(self) -> None:
-        for index, file in enumerate(self.files):
-            file.is_modified = self._ask(index)  # type: ignore[method-assign]
         gc.collect()
         gc.freeze()  # helpers then share the parent's objects instead of copying them
         try:
@@ -110,19 +119,24 @@ class ParallelPages:
         finally:
             gc.unfreeze()
 
-    def _ask(self, index: int) -> Callable[[], bool]:
-        """MkDocs' question for one page: does this process render it?"""
-
-        def is_modified() -> bool:
-            if index not in self._mine:
-                with self._lock:
-                    if self._taken[index]:
-                        return False
-                    self._taken[index] = 1
-                self._mine.add(index)
+    def claim(self, index: int) -> bool:
+        """Whether this process does job `index`: False when a helper took it first."""
+        if self.in_helper:
             return True
+        if index not in self.mine:
+            with self._lock:
+                if self._taken[index]:
+                    return False
+                self._taken[index] = 1
+            self.mine.add(index)
+        return True
 
-        return is_modified
+    def wait(self, index: int) -> None:
+        """Until the helper that took job `index` is through with it, or gone."""
+        while not self.in_helper and not self._through[index]:
+            if not any(process.is_alive() for process in self._processes):
+                return
+            time.sleep(0.0005)
 
     def _take_from_end(self) -> int | None:
         with self._lock:
@@ -136,28 +150,29 @@ class ParallelPages:
             return index
 
     def _helper(self, pipe) -> None:
+        self.in_helper = True
         collector = _silence_and_collect()
         report = Report()
         while (index := self._take_from_end()) is not None:
             start = len(collector.records)
             try:
-                self.render(index)
+                self.work(index)
             except Exception:
-                del collector.records[start:]  # the parent renders it again and says why
+                del collector.records[start:]  # the parent does it again and says why
                 break
-            report.written.append(index)
-        if self.cache is not None:
-            sources = {self.files[index].src_uri for index in report.written}
-            report.reads = {src: reads for src, reads in self.cache.reads.items() if src in sources}
-            report.cache_keys = sorted(self.cache.used)
-        report.records = collector.records
+            finally:
+                self._through[index] = 1
+            report.done.append(index)
+        report.records = collector.records if self.replay_logs else []
+        report.extra = self.report(report.done) if self.report is not None else None
         pipe.send(report)
         pipe.close()
 
-    def join(self) -> list[int]:
-        """Wait for the helpers, take in what they did; the pages they took and did not write,
-        for the parent to render itself."""
-        written: set[int] = set()
+    def join(self) -> tuple[set[int], list]:
+        """Wait for the helpers: the jobs they did and their reports' extras. What they
+        logged is logged here, in the order each helper logged it."""
+        done: set[int] = set()
+        extras: list = []
         for process, pipe in zip(self._processes, self._pipes, strict=True):
             try:
                 report: Report | None = pipe.recv()
@@ -166,22 +181,14 @@ class ParallelPages:
             process.join()
             pipe.close()
             if report is None:
-                log.debug(f"Page helper {process.pid} stopped without a report")
+                log.debug(f"Helper {process.pid} stopped without a report")
                 continue
-            written.update(report.written)
+            done.update(report.done)
             for name, level, message in report.records:
                 logging.getLogger(name).log(level, message)
-            if self.cache is not None:
-                self.cache.reads.update(report.reads)
-                self.cache.used.update(report.cache_keys)
+            extras.append(report.extra)
         self._processes, self._pipes = [], []
-        log.info(
-            f"Dựng trang song song: {len(self.files)} trang, tiến trình phụ dựng {len(written)}"
-            f" trang ({self.helpers} tiến trình phụ)"
-        )
-        for file in self.files:
-            file.is_modified = _always  # type: ignore[method-assign]
-        return [i for i in range(len(self.files)) if i not in self._mine and i not in written]
+        return done, extras
 
     def stop(self) -> None:
         """After a failed build: no helper outlives it."""
@@ -189,6 +196,80 @@ class ParallelPages:
             process.kill()
             process.join()
         self._processes, self._pipes = [], []
+
+
+class ParallelPages:
+    """MkDocs' page loop shared with helpers: MkDocs skips the pages a helper took, as it skips
+    unchanged pages in a dirty build. `render(index)` renders one of `files`; `cache` is the
+    page cache (its `reads` and `used` come back from the helpers), or None."""
+
+    def __init__(self, files: Sequence[File], helpers: int, render: Callable[[int], None], cache):
+        self.files = list(files)
+        self.render = render
+        self.cache = cache
+        self.split = Split(len(self.files), helpers, render, self._report)
+
+    def start(self) -> None:
+        for index, file in enumerate(self.files):
+            file.is_modified = functools.partial(self.split.claim, index)  # type: ignore[method-assign]
+        self.split.start()
+
+    def _report(self, done: list[int]) -> tuple[dict, list[str]] | None:
+        if self.cache is None:
+            return None
+        sources = {self.files[index].src_uri for index in done}
+        reads = {src: reads for src, reads in self.cache.reads.items() if src in sources}
+        return reads, sorted(self.cache.used)
+
+    def join(self) -> list[int]:
+        """Wait for the helpers and take in what they did; the pages they took and did not
+        write, for the parent to render itself."""
+        written, extras = self.split.join()
+        for extra in extras:
+            if extra is not None and self.cache is not None:
+                self.cache.reads.update(extra[0])
+                self.cache.used.update(extra[1])
+        log.info(
+            f"Dựng trang song song: {len(self.files)} trang, tiến trình phụ dựng {len(written)}"
+            f" trang ({self.split.helpers} tiến trình phụ)"
+        )
+        for file in self.files:
+            file.is_modified = _always  # type: ignore[method-assign]
+        mine = self.split.mine
+        return [i for i in range(len(self.files)) if i not in mine and i not in written]
+
+    def stop(self) -> None:
+        self.split.stop()
+
+
+class ParallelMarkdown:
+    """Articles' Markdown converted ahead by helpers into the Markdown cache, from the end of
+    MkDocs' reading loop, while MkDocs reads from the start. Before converting a page, MkDocs'
+    process calls `ahead(src_uri)`: a page a helper took is waited for, then read from the
+    cache like a warm build's. A page whose conversion a helper did not store is converted by
+    MkDocs as usual, so a helper changes how long reading takes, never what it gives."""
+
+    def __init__(self, pages: Sequence, helpers: int, convert: Callable[[int], None]):
+        self.index = {page.file.src_uri: i for i, page in enumerate(pages)}
+        self.split = Split(len(pages), helpers, convert, replay_logs=False)
+
+    def start(self) -> None:
+        self.split.start()
+
+    def ahead(self, src_uri: str) -> None:
+        index = self.index.get(src_uri)
+        if index is not None and not self.split.claim(index):
+            self.split.wait(index)
+
+    def join(self) -> None:
+        converted, _ = self.split.join()
+        log.info(
+            f"Đọc bài song song: {len(self.index)} bài, tiến trình phụ chuyển {len(converted)}"
+            f" bài ({self.split.helpers} tiến trình phụ)"
+        )
+
+    def stop(self) -> None:
+        self.split.stop()
 
 
 def _always() -> bool:

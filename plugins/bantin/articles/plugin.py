@@ -23,7 +23,7 @@ from ..errors import summary_line
 from ..incremental import IncrementalBuild, rebuild_all
 from ..mdcache import MarkdownCache, fingerprint
 from ..output import replacing
-from ..parallel import ParallelPages, build_page, worker_count
+from ..parallel import ParallelMarkdown, ParallelPages, build_page, worker_count
 from ..readcache import CACHE_FILE
 from ..rendercache import PageCache, open_page_cache
 from ..runmode import RunMode
@@ -52,6 +52,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         self.pages: PageCache | None = None
         self.incremental: IncrementalBuild | None = None
         self.parallel: ParallelPages | None = None
+        self.reading: ParallelMarkdown | None = None
         self.nav = None
         self.dirty = False
 
@@ -65,7 +66,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     @event_priority(50)
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.catalog, self.cache, self.pages, self.incremental = None, None, None, None
-        self.parallel, self.nav = None, None
+        self.parallel, self.reading, self.nav = None, None, None
         if not self.config.enabled:
             return
         root = Path(config.config_file_path).parent
@@ -120,11 +121,43 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     on_files = CombinedEvent(_place_files, _plan_files)
 
     @event_priority(-100)
-    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+    def _keep_nav(self, nav, *, config: MkDocsConfig, files: Files):
         if self.incremental is not None:
             self.incremental.rebuild_nav_pages(nav.items)
         self.nav = nav
         return nav
+
+    # Last, right before MkDocs reads the pages: helpers convert articles meanwhile.
+    @event_priority(-1000)
+    def _start_readers(self, nav, *, config: MkDocsConfig, files: Files):
+        if self.incremental is None or self.cache is None:
+            return nav
+        pages = [
+            file.page
+            for file in files.documentation_pages(inclusion=self._inclusion())
+            if isinstance(file.page, ArticlePage) and file.is_modified()
+        ]
+        helpers = worker_count(self.config.workers, len(pages)) - 1
+        if helpers < 1:
+            return nav
+
+        def convert(index: int) -> None:
+            page = pages[index]
+            page.read_source(config)
+            page.markdown = config.plugins.on_page_markdown(
+                page.markdown, page=page, config=config, files=files
+            )
+            page.render(config, files)
+
+        self.reading = ParallelMarkdown(pages, helpers, convert)
+        self.cache.ahead = self.reading.ahead
+        self.reading.start()
+        return nav
+
+    on_nav = CombinedEvent(_keep_nav, _start_readers)
+
+    def _inclusion(self):
+        return InclusionLevel.is_in_serve if self.mode.serving else InclusionLevel.is_included
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
         article = self._article(page)
@@ -142,6 +175,16 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             cleaned = demote_h1(cleaned)
         return cleaned
 
+    # First: every page is read, so the reading helpers are through.
+    @event_priority(1000)
+    def _join_readers(self, env, *, config: MkDocsConfig, files: Files):
+        if self.reading is not None:
+            self.reading.join()
+            self.reading = None
+        if self.cache is not None:
+            self.cache.ahead = None
+        return env
+
     def _open_caches(self, env, *, config: MkDocsConfig, files: Files):
         if self.catalog is not None:
             env.globals["catalog"] = self.catalog
@@ -158,8 +201,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         # Only a build that may skip pages can leave some of them to helpers.
         if self.incremental is None or self.nav is None:
             return env
-        inclusion = InclusionLevel.is_in_serve if self.mode.serving else InclusionLevel.is_included
-        doc_files = files.documentation_pages(inclusion=inclusion)
+        doc_files = files.documentation_pages(inclusion=self._inclusion())
         to_render = [file for file in doc_files if file.is_modified()]
         helpers = worker_count(self.config.workers, len(to_render)) - 1
         if helpers < 1:
@@ -175,7 +217,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         self.parallel.start()
         return env
 
-    on_env = CombinedEvent(_open_caches, _start_helpers)
+    on_env = CombinedEvent(_join_readers, _open_caches, _start_helpers)
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         article = self._article(page)
@@ -212,9 +254,10 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     on_post_build = CombinedEvent(_join_helpers, _finish)
 
     def on_build_error(self, *, error: Exception) -> None:
-        if self.parallel is not None:
-            self.parallel.stop()
-            self.parallel = None
+        for helpers in (self.reading, self.parallel):
+            if helpers is not None:
+                helpers.stop()
+        self.reading = self.parallel = None
         if self.incremental is not None:
             self.incremental.close()
 
