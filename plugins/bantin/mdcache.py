@@ -151,6 +151,9 @@ class MarkdownCache:
     folder: Path
     fingerprint: str
     used: set[str] = field(default_factory=set)
+    ahead: Callable[[str], None] | None = None
+    """Called with a page's source path before its lookup, so that a helper process converting
+    the same page can store it first (see `parallel`)."""
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"

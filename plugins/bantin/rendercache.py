@@ -207,7 +207,10 @@ class PageCache:
         """src_uri → the articles each page rendered this build read, by digest; None when it
         read every page (MkDocs' `pages`). Pages rendered without the cache are not in it."""
 
-    def _open(self) -> None:
+    def open(self) -> None:
+        """Make the build key; done by the first render unless called before."""
+        if self._opened:
+            return
         self._opened = True
         memo_file = self.folder / "names.json"
         try:
@@ -252,8 +255,7 @@ class PageCache:
         return self._articles[src] or None
 
     def key(self, template_name: str, context: dict) -> str | None:
-        if not self._opened:
-            self._open()
+        self.open()
         if self.build_key is None:
             return None
         parts = [self.build_key, template_name]

@@ -38,5 +38,8 @@ class ArticlesConfig(Config):
     """Hosts whose https iframes may appear in articles (video embeds)."""
     cache = c.Type(bool, default=True)
     """Keep converted Markdown in `.cache/bantin/` beside mkdocs.yml, for fast warm builds."""
+    workers = c.Type(int, default=0)
+    """Processes that render pages in `bantin build` and `--dirty` builds: 0 is one per core
+    when there are enough pages to render, 1 renders in MkDocs' process alone."""
     publisher = c.Optional(c.Type(str))
     """The organisation named as publisher in metadata; defaults to `site_name`."""

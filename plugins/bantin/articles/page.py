@@ -42,6 +42,8 @@ class ArticlePage(Page):
             self.file.inclusion.is_excluded(),
             self.markdown,
         )
+        if self.cache.ahead is not None:
+            self.cache.ahead(self.file.src_uri)
         entry = self.cache.get(key)
         if entry is not None and _lookups_hold(entry, files):
             self._restore(entry, files)

@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..addresses import Addresses, page_file
@@ -23,6 +23,7 @@ from ..errors import summary_line
 from ..incremental import IncrementalBuild, rebuild_all
 from ..mdcache import MarkdownCache, fingerprint
 from ..output import replacing
+from ..parallel import ParallelMarkdown, ParallelPages, build_page, worker_count
 from ..readcache import CACHE_FILE
 from ..rendercache import PageCache, open_page_cache
 from ..runmode import RunMode
@@ -50,6 +51,9 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         self.cache: MarkdownCache | None = None
         self.pages: PageCache | None = None
         self.incremental: IncrementalBuild | None = None
+        self.parallel: ParallelPages | None = None
+        self.reading: ParallelMarkdown | None = None
+        self.nav = None
         self.dirty = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -62,6 +66,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     @event_priority(50)
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.catalog, self.cache, self.pages, self.incremental = None, None, None, None
+        self.parallel, self.reading, self.nav = None, None, None
         if not self.config.enabled:
             return
         root = Path(config.config_file_path).parent
@@ -116,10 +121,43 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     on_files = CombinedEvent(_place_files, _plan_files)
 
     @event_priority(-100)
-    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+    def _keep_nav(self, nav, *, config: MkDocsConfig, files: Files):
         if self.incremental is not None:
             self.incremental.rebuild_nav_pages(nav.items)
+        self.nav = nav
         return nav
+
+    # Last, right before MkDocs reads the pages: helpers convert articles meanwhile.
+    @event_priority(-1000)
+    def _start_readers(self, nav, *, config: MkDocsConfig, files: Files):
+        if self.incremental is None or self.cache is None:
+            return nav
+        pages = [
+            file.page
+            for file in files.documentation_pages(inclusion=self._inclusion())
+            if isinstance(file.page, ArticlePage) and file.is_modified()
+        ]
+        helpers = worker_count(self.config.workers, len(pages)) - 1
+        if helpers < 1:
+            return nav
+
+        def convert(index: int) -> None:
+            page = pages[index]
+            page.read_source(config)
+            page.markdown = config.plugins.on_page_markdown(
+                page.markdown, page=page, config=config, files=files
+            )
+            page.render(config, files)
+
+        self.reading = ParallelMarkdown(pages, helpers, convert)
+        self.cache.ahead = self.reading.ahead
+        self.reading.start()
+        return nav
+
+    on_nav = CombinedEvent(_keep_nav, _start_readers)
+
+    def _inclusion(self):
+        return InclusionLevel.is_in_serve if self.mode.serving else InclusionLevel.is_included
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
         article = self._article(page)
@@ -137,7 +175,17 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             cleaned = demote_h1(cleaned)
         return cleaned
 
-    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+    # First: every page is read, so the reading helpers are through.
+    @event_priority(1000)
+    def _join_readers(self, env, *, config: MkDocsConfig, files: Files):
+        if self.reading is not None:
+            self.reading.join()
+            self.reading = None
+        if self.cache is not None:
+            self.cache.ahead = None
+        return env
+
+    def _open_caches(self, env, *, config: MkDocsConfig, files: Files):
         if self.catalog is not None:
             env.globals["catalog"] = self.catalog
         if self.config.cache:
@@ -147,6 +195,30 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
                 self.pages = open_page_cache(env, config, self.catalog, root / PAGE_CACHE_DIR)
         return env
 
+    # Last, once every plugin has set up the environment: helpers fork with all of it.
+    @event_priority(-1000)
+    def _start_helpers(self, env, *, config: MkDocsConfig, files: Files):
+        # Only a build that may skip pages can leave some of them to helpers.
+        if self.incremental is None or self.nav is None:
+            return env
+        doc_files = files.documentation_pages(inclusion=self._inclusion())
+        to_render = [file for file in doc_files if file.is_modified()]
+        helpers = worker_count(self.config.workers, len(to_render)) - 1
+        if helpers < 1:
+            return env
+        if self.pages is not None:
+            self.pages.open()  # once, before the fork, not in every process
+        nav = self.nav
+
+        def render(index: int) -> None:
+            build_page(to_render[index].page, config, doc_files, nav, env)
+
+        self.parallel = ParallelPages(to_render, helpers, render, self.pages)
+        self.parallel.start()
+        return env
+
+    on_env = CombinedEvent(_join_readers, _open_caches, _start_helpers)
+
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         article = self._article(page)
         if article is not None:
@@ -155,9 +227,18 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             context["article_ld"] = news_article(article, config.site_url, publisher)
         return context
 
+    # First: the pages helpers rendered are part of everything that follows.
+    @event_priority(100)
+    def _join_helpers(self, *, config: MkDocsConfig) -> None:
+        if self.parallel is None:
+            return
+        parallel, self.parallel = self.parallel, None
+        for index in parallel.join():
+            parallel.render(index)
+
     # Before the plugins that read the written site (search indexes every article page).
     @event_priority(90)
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _finish(self, *, config: MkDocsConfig) -> None:
         carried = False
         if self.incremental is not None and self.catalog is not None:
             self.incremental.finish(self.catalog, self.pages.reads if self.pages else {})
@@ -170,7 +251,13 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             if cache is not None:
                 cache.prune()
 
+    on_post_build = CombinedEvent(_join_helpers, _finish)
+
     def on_build_error(self, *, error: Exception) -> None:
+        for helpers in (self.reading, self.parallel):
+            if helpers is not None:
+                helpers.stop()
+        self.reading = self.parallel = None
         if self.incremental is not None:
             self.incremental.close()
 

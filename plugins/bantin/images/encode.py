@@ -139,15 +139,16 @@ def fitted(image: Image.Image, size: tuple[int, int]) -> Image.Image:
     return part.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
 
 
-def encode(image: Image.Image, kind: str, encoding: Encoding) -> bytes:
-    """The bytes of `image` as `webp`, `jpeg` or `png`: no EXIF, no ICC, no text chunks."""
+def encode(image: Image.Image, kind: str, encoding: Encoding, *, optimize: bool = True) -> bytes:
+    """The bytes of `image` as `webp`, `jpeg` or `png`: no EXIF, no ICC, no text chunks.
+    `optimize=False` skips JPEG's optimised Huffman tables (about 5× faster, ~9% larger)."""
     buffer = io.BytesIO()
     if kind == "webp":
         image.save(buffer, "WEBP", quality=encoding.webp_quality, method=4)
     elif kind == "jpeg":
         flat = image if image.mode == "RGB" else _on_white(image)
         # Baseline, not progressive: progressive costs twice the time for a few per cent.
-        flat.save(buffer, "JPEG", quality=encoding.jpeg_quality, optimize=True)
+        flat.save(buffer, "JPEG", quality=encoding.jpeg_quality, optimize=optimize)
     elif kind == "png":
         image.save(buffer, "PNG", optimize=True)
     else:
