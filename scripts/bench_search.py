@@ -27,6 +27,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+import search_steps  # noqa: E402
 from bantin.addresses import page_file  # noqa: E402
 from bantin.synthetic import write_project  # noqa: E402
 from bantin.text import fold  # noqa: E402
@@ -139,10 +140,11 @@ TIMING = """
 KEY_DELAY_MS = 150
 
 
-def _fresh(browser):
+def _fresh(browser, *scripts: str):
     """A new browser context (empty cache) that records the page's search timestamps."""
     context = browser.new_context()
-    context.add_init_script(TIMING)
+    for script in (TIMING, *scripts):
+        context.add_init_script(script)
     return context, context.new_page()
 
 
@@ -235,6 +237,46 @@ def pagefind_first_query(browser, base: str, query: str) -> dict:
     result["address_first_s"], result["address_s"] = _marks(page)
     context.close()
     return result
+
+
+WAYS = ("typed", "at_once", "idle", "address")
+
+
+def traced(browser, base: str, query: str, way: str) -> dict[str, float]:
+    """One first query asked one of the four ways (see pagefind_first_query), traced step by
+    step (search_steps)."""
+    context, page = _fresh(browser, search_steps.WORKER_LOG)
+    requests: list = []
+    page.on("requestfinished", lambda request: requests.append((request.url, request.timing)))
+    if way == "address":
+        page.goto(base + "tim-kiem/?" + urlencode({"q": query}))
+    else:
+        page.goto(base + "tim-kiem/")
+        if way == "idle":
+            page.wait_for_load_state("networkidle")
+        else:
+            _until(page, "document.querySelector('.bt-search[data-ready]') !== null")
+        _type(page, query, KEY_DELAY_MS if way == "typed" else 0)
+    _until(page, "window.__benchSearch.done !== undefined")
+    time.sleep(0.2)  # the last requests' timings
+    result = search_steps.steps(page, requests, page.evaluate("window.__benchSearch"))
+    context.close()
+    return result
+
+
+def trace(site: str, runs: int, queries: str | None) -> dict:
+    """Each way's steps over the queries and runs: medians and ranges, printed."""
+    report = {}
+    with chromium() as browser, serve_apart(Path(site)) as base:
+        for way in WAYS:
+            results = [
+                traced(browser, base, query, way)
+                for _ in range(runs)
+                for query in (queries.split(",") if queries else QUERIES)
+            ]
+            report[way] = search_steps.medians(results)
+            print(json.dumps({way: report[way]}, ensure_ascii=False), flush=True)
+    return report
 
 
 def _search_bytes(traffic: Traffic, gzipped: bool = False) -> int:
@@ -403,6 +445,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=1, help="with --built: times over (1)")
     parser.add_argument("--queries", help="with --built: comma-separated queries (issue 7's)")
     parser.add_argument(
+        "--steps", action="store_true", help="with --built: where a first query's time goes"
+    )
+    parser.add_argument(
         "--index", action="store_true", help="only time the indexing step over the built site"
     )
     args = parser.parse_args()
@@ -411,7 +456,10 @@ def main() -> None:
         print(json.dumps(index_runs(root)), flush=True)
         return
     if args.built:
-        report = compare(args.built.split(","), args.runs, args.queries)
+        if args.steps:
+            report = trace(args.built, args.runs, args.queries)
+        else:
+            report = compare(args.built.split(","), args.runs, args.queries)
         if args.out:
             args.out.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
         return
