@@ -37,7 +37,7 @@ def test_a_site_read_and_rendered_by_three_processes_equals_one_built_by_one(pro
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.bantin.parallel"):
         parallel = build_with(config, 3)
     reading, rendering = [r.getMessage() for r in caplog.records if r.name.endswith(".parallel")]
-    assert int(reading.split("tiến trình phụ chuyển ")[1].split()[0]) > 0, reading
+    assert int(reading.split("tiến trình phụ đọc ")[1].split()[0]) > 0, reading
     assert int(rendering.split("tiến trình phụ dựng ")[1].split()[0]) > 0, rendering
     shutil.rmtree(root / ".cache")
     shutil.rmtree(root / "site")

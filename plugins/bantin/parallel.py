@@ -264,7 +264,7 @@ class ParallelMarkdown:
     def join(self) -> None:
         converted, _ = self.split.join()
         log.info(
-            f"Đọc bài song song: {len(self.index)} bài, tiến trình phụ chuyển {len(converted)}"
+            f"Đọc bài song song: {len(self.index)} bài, tiến trình phụ đọc {len(converted)}"
             f" bài ({self.split.helpers} tiến trình phụ)"
         )
 
