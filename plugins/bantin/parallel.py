@@ -35,6 +35,24 @@ MIN_PAGES = 50
 """Below this many pages to render, forking costs more than it saves (`workers: auto`)."""
 
 
+RENDER_EVENTS = ("page_context", "post_page")
+"""The plugin events MkDocs runs while rendering a page."""
+READ_EVENTS = ("page_read_source", "page_markdown")
+"""The plugin events a reading helper runs before converting a page."""
+OWN_PACKAGE = "bantin."
+
+
+def foreign_handlers(config, events: Sequence[str]) -> list[str]:
+    """Handlers of `events` from outside this package: what they gather in a helper would be
+    lost (a search index of half the pages), so their presence keeps the loop in one process."""
+    return [
+        f"{event}: {handler.__module__}"
+        for event in events
+        for handler in config.plugins.events.get(event, [])
+        if not (handler.__module__ or "").startswith(OWN_PACKAGE)
+    ]
+
+
 def worker_count(option: int, pages: int) -> int:
     """How many processes render: `option` 0 is one per core, for enough pages."""
     if option == 0:
