@@ -227,6 +227,23 @@ class ParallelPages:
         self.cache = cache
         self.split = Split(len(self.files), helpers, render, self._report)
 
+    @classmethod
+    def of_loop(cls, files: Sequence[File], helpers: int, cache, config, doc_files, nav, env):
+        """MkDocs' page loop over `doc_files`, of which `files` are to be rendered."""
+
+        def render(index: int) -> None:
+            mkdocs_build._build_page(
+                files[index].page,
+                config,
+                doc_files,
+                nav,
+                env,
+                dirty=False,
+                excluded=files[index].inclusion.is_excluded(),
+            )
+
+        return cls(files, helpers, render, cache)
+
     def start(self) -> None:
         for index, file in enumerate(self.files):
             file.is_modified = functools.partial(self.split.claim, index)  # type: ignore[method-assign]
@@ -271,6 +288,20 @@ class ParallelMarkdown:
         self.index = {page.file.src_uri: i for i, page in enumerate(pages)}
         self.split = Split(len(pages), helpers, convert, replay_logs=False)
 
+    @classmethod
+    def of_pages(cls, pages: Sequence, helpers: int, config, files):
+        """MkDocs' reading loop, for `pages` (article pages, which convert through the cache)."""
+
+        def convert(index: int) -> None:
+            page = pages[index]
+            page.read_source(config)
+            page.markdown = config.plugins.on_page_markdown(
+                page.markdown, page=page, config=config, files=files
+            )
+            page.render(config, files)
+
+        return cls(pages, helpers, convert)
+
     def start(self) -> None:
         self.split.start()
 
@@ -292,10 +323,3 @@ class ParallelMarkdown:
 
 def _always() -> bool:
     return True
-
-
-def build_page(page, config, doc_files, nav, env) -> None:
-    """MkDocs' own page step, as its page loop runs it."""
-    mkdocs_build._build_page(
-        page, config, doc_files, nav, env, dirty=False, excluded=page.file.inclusion.is_excluded()
-    )

@@ -28,7 +28,6 @@ from ..parallel import (
     RENDER_EVENTS,
     ParallelMarkdown,
     ParallelPages,
-    build_page,
     foreign_handlers,
     worker_count,
 )
@@ -146,20 +145,10 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             if isinstance(file.page, ArticlePage) and file.is_modified()
         ]
         helpers = self._helpers(config, len(pages), READ_EVENTS)
-        if helpers < 1:
-            return nav
-
-        def convert(index: int) -> None:
-            page = pages[index]
-            page.read_source(config)
-            page.markdown = config.plugins.on_page_markdown(
-                page.markdown, page=page, config=config, files=files
-            )
-            page.render(config, files)
-
-        self.reading = ParallelMarkdown(pages, helpers, convert)
-        self.cache.ahead = self.reading.ahead
-        self.reading.start()
+        if helpers > 0:
+            self.reading = ParallelMarkdown.of_pages(pages, helpers, config, files)
+            self.cache.ahead = self.reading.ahead
+            self.reading.start()
         return nav
 
     on_nav = CombinedEvent(_keep_nav, _start_readers)
@@ -224,12 +213,9 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             return env
         if self.pages is not None:
             self.pages.open()  # once, before the fork, not in every process
-        nav = self.nav
-
-        def render(index: int) -> None:
-            build_page(to_render[index].page, config, doc_files, nav, env)
-
-        self.parallel = ParallelPages(to_render, helpers, render, self.pages)
+        self.parallel = ParallelPages.of_loop(
+            to_render, helpers, self.pages, config, doc_files, self.nav, env
+        )
         self.parallel.start()
         return env
 
