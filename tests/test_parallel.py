@@ -37,7 +37,7 @@ def test_a_site_read_and_rendered_by_three_processes_equals_one_built_by_one(pro
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.bantin.parallel"):
         parallel = build_with(config, 3)
     reading, rendering = [r.getMessage() for r in caplog.records if r.name.endswith(".parallel")]
-    assert int(reading.split("tiến trình phụ chuyển ")[1].split()[0]) > 0, reading
+    assert int(reading.split("tiến trình phụ đọc ")[1].split()[0]) > 0, reading
     assert int(rendering.split("tiến trình phụ dựng ")[1].split()[0]) > 0, rendering
     shutil.rmtree(root / ".cache")
     shutil.rmtree(root / "site")
@@ -91,3 +91,30 @@ def test_each_page_is_rendered_once_and_a_helpers_failure_comes_back(tmp_path, c
     said = sorted(r.getMessage() for r in caplog.records if r.name == "mkdocs.test")
     assert said == sorted(f"dựng trang {index}" for index in range(len(files)))
     assert all(file.is_modified() for file in files)  # what incremental builds see afterwards
+
+
+HOOK = """
+pages = []
+
+
+def on_post_page(output, page, config):
+    pages.append(page.file.src_uri)
+    return output
+
+
+def on_post_build(config):
+    with open(config.config_file_path + ".pages", "w", encoding="utf-8") as out:
+        out.write("\\n".join(pages))
+"""
+
+
+def test_a_plugin_from_elsewhere_that_gathers_pages_sees_every_page(project):
+    """Helpers cannot tell another package's hooks what they rendered: one process builds."""
+    root, config = project
+    (root / "hooks.py").write_text(HOOK, encoding="utf-8")
+    with config.open("a", encoding="utf-8") as text:
+        text.write(f"hooks:\n  - {root / 'hooks.py'}\n")
+    site = build_with(config, 3)
+    gathered = (root / "mkdocs.yml.pages").read_text(encoding="utf-8").split("\n")
+    pages = [name for name in site if name.endswith(".html") and name != "404.html"]
+    assert len(gathered) == len(set(gathered)) == len(pages)

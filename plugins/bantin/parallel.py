@@ -35,6 +35,24 @@ MIN_PAGES = 50
 """Below this many pages to render, forking costs more than it saves (`workers: auto`)."""
 
 
+RENDER_EVENTS = ("page_context", "post_page")
+"""The plugin events MkDocs runs while rendering a page."""
+READ_EVENTS = ("page_read_source", "page_markdown")
+"""The plugin events a reading helper runs before converting a page."""
+OWN_PACKAGE = "bantin."
+
+
+def foreign_handlers(config, events: Sequence[str]) -> list[str]:
+    """Handlers of `events` from outside this package: what they gather in a helper would be
+    lost (a search index of half the pages), so their presence keeps the loop in one process."""
+    return [
+        f"{event}: {handler.__module__}"
+        for event in events
+        for handler in config.plugins.events.get(event, [])
+        if not (handler.__module__ or "").startswith(OWN_PACKAGE)
+    ]
+
+
 def worker_count(option: int, pages: int) -> int:
     """How many processes render: `option` 0 is one per core, for enough pages."""
     if option == 0:
@@ -209,6 +227,23 @@ class ParallelPages:
         self.cache = cache
         self.split = Split(len(self.files), helpers, render, self._report)
 
+    @classmethod
+    def of_loop(cls, files: Sequence[File], helpers: int, cache, config, doc_files, nav, env):
+        """MkDocs' page loop over `doc_files`, of which `files` are to be rendered."""
+
+        def render(index: int) -> None:
+            mkdocs_build._build_page(
+                files[index].page,
+                config,
+                doc_files,
+                nav,
+                env,
+                dirty=False,
+                excluded=files[index].inclusion.is_excluded(),
+            )
+
+        return cls(files, helpers, render, cache)
+
     def start(self) -> None:
         for index, file in enumerate(self.files):
             file.is_modified = functools.partial(self.split.claim, index)  # type: ignore[method-assign]
@@ -253,6 +288,20 @@ class ParallelMarkdown:
         self.index = {page.file.src_uri: i for i, page in enumerate(pages)}
         self.split = Split(len(pages), helpers, convert, replay_logs=False)
 
+    @classmethod
+    def of_pages(cls, pages: Sequence, helpers: int, config, files):
+        """MkDocs' reading loop, for `pages` (article pages, which convert through the cache)."""
+
+        def convert(index: int) -> None:
+            page = pages[index]
+            page.read_source(config)
+            page.markdown = config.plugins.on_page_markdown(
+                page.markdown, page=page, config=config, files=files
+            )
+            page.render(config, files)
+
+        return cls(pages, helpers, convert)
+
     def start(self) -> None:
         self.split.start()
 
@@ -264,7 +313,7 @@ class ParallelMarkdown:
     def join(self) -> None:
         converted, _ = self.split.join()
         log.info(
-            f"Đọc bài song song: {len(self.index)} bài, tiến trình phụ chuyển {len(converted)}"
+            f"Đọc bài song song: {len(self.index)} bài, tiến trình phụ đọc {len(converted)}"
             f" bài ({self.split.helpers} tiến trình phụ)"
         )
 
@@ -274,10 +323,3 @@ class ParallelMarkdown:
 
 def _always() -> bool:
     return True
-
-
-def build_page(page, config, doc_files, nav, env) -> None:
-    """MkDocs' own page step, as its page loop runs it."""
-    mkdocs_build._build_page(
-        page, config, doc_files, nav, env, dirty=False, excluded=page.file.inclusion.is_excluded()
-    )

@@ -146,11 +146,18 @@ def config_digest(config) -> str:
     for key, value in config.items():
         if key == "site_dir":
             continue
-        if key == "plugins":
-            items[key] = {name: stable(dict(plugin.config)) for name, plugin in value.items()}
+        if key in ("plugins", "hooks"):
+            items[key] = {name: _plugin_form(plugin) for name, plugin in value.items()}
         else:
             items[key] = stable(value)
     return _digest(json.dumps(items, ensure_ascii=False, sort_keys=True))
+
+
+def _plugin_form(plugin) -> object:
+    """A plugin by its options; a hook file of mkdocs.yml (a module, without options) by its code."""
+    if isinstance(plugin, types.ModuleType):
+        return ["hooks", _digest(Path(plugin.__file__ or "").read_bytes())]
+    return stable(dict(plugin.config))
 
 
 def _page_digest(page) -> str:

@@ -23,7 +23,14 @@ from ..errors import summary_line
 from ..incremental import IncrementalBuild, rebuild_all
 from ..mdcache import MarkdownCache, fingerprint
 from ..output import replacing
-from ..parallel import ParallelMarkdown, ParallelPages, build_page, worker_count
+from ..parallel import (
+    READ_EVENTS,
+    RENDER_EVENTS,
+    ParallelMarkdown,
+    ParallelPages,
+    foreign_handlers,
+    worker_count,
+)
 from ..readcache import CACHE_FILE
 from ..rendercache import PageCache, open_page_cache
 from ..runmode import RunMode
@@ -137,24 +144,22 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             for file in files.documentation_pages(inclusion=self._inclusion())
             if isinstance(file.page, ArticlePage) and file.is_modified()
         ]
-        helpers = worker_count(self.config.workers, len(pages)) - 1
-        if helpers < 1:
-            return nav
-
-        def convert(index: int) -> None:
-            page = pages[index]
-            page.read_source(config)
-            page.markdown = config.plugins.on_page_markdown(
-                page.markdown, page=page, config=config, files=files
-            )
-            page.render(config, files)
-
-        self.reading = ParallelMarkdown(pages, helpers, convert)
-        self.cache.ahead = self.reading.ahead
-        self.reading.start()
+        helpers = self._helpers(config, len(pages), READ_EVENTS)
+        if helpers > 0:
+            self.reading = ParallelMarkdown.of_pages(pages, helpers, config, files)
+            self.cache.ahead = self.reading.ahead
+            self.reading.start()
         return nav
 
     on_nav = CombinedEvent(_keep_nav, _start_readers)
+
+    def _helpers(self, config: MkDocsConfig, pages: int, events: tuple[str, ...]) -> int:
+        """How many helper processes may share a loop over `pages` running `events`."""
+        helpers = worker_count(self.config.workers, pages) - 1
+        if helpers > 0 and (foreign := foreign_handlers(config, events)):
+            log.debug(f"One process: plugin hooks from other packages ({', '.join(foreign)})")
+            return 0
+        return helpers
 
     def _inclusion(self):
         return InclusionLevel.is_in_serve if self.mode.serving else InclusionLevel.is_included
@@ -203,17 +208,14 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             return env
         doc_files = files.documentation_pages(inclusion=self._inclusion())
         to_render = [file for file in doc_files if file.is_modified()]
-        helpers = worker_count(self.config.workers, len(to_render)) - 1
+        helpers = self._helpers(config, len(to_render), RENDER_EVENTS)
         if helpers < 1:
             return env
         if self.pages is not None:
             self.pages.open()  # once, before the fork, not in every process
-        nav = self.nav
-
-        def render(index: int) -> None:
-            build_page(to_render[index].page, config, doc_files, nav, env)
-
-        self.parallel = ParallelPages(to_render, helpers, render, self.pages)
+        self.parallel = ParallelPages.of_loop(
+            to_render, helpers, self.pages, config, doc_files, self.nav, env
+        )
         self.parallel.start()
         return env
 
