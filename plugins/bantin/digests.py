@@ -59,7 +59,10 @@ def code_digest() -> str:
 def write_atomically(path: Path, data: bytes) -> None:
     """Write a cache file whole or not at all: another process (a parallel build, `serve`)
     never reads half of it. Raises OSError like any write."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(f".{os.getpid()}.tmp")
-    temporary.write_bytes(data)
+    try:
+        temporary.write_bytes(data)
+    except FileNotFoundError:  # the folder is new: one stat fewer per file when it is not
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(data)
     os.replace(temporary, path)

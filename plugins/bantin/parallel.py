@@ -124,7 +124,6 @@ class Split:
         self._pipes: list = []
 
     def start(self) -> None:
-        gc.collect()
         gc.freeze()  # helpers then share the parent's objects instead of copying them
         try:
             for _ in range(self.helpers):
