@@ -168,3 +168,24 @@ def test_published_images_are_the_cached_files_linked_not_copies(project):
     published = sorted((root / "site" / "assets" / "anh").iterdir())
     assert any(path.name.endswith("-share.jpg") for path in published)
     assert all(path.stat().st_ino in cached for path in published)
+
+
+def test_an_article_kept_from_the_last_reading_has_the_digest_of_a_fresh_one(project):
+    """The read cache carries each article's digest: it must be the one its fields give."""
+    from bantin.addresses import Addresses
+    from bantin.catalog import build_catalog
+    from bantin.digests import digest
+
+    root, _ = project
+    cache = root / ".cache" / "bantin" / "articles.pickle"
+
+    def read():
+        catalog, errors = build_catalog(root / "content", root, Addresses(), cache_file=cache)
+        assert errors == []
+        return catalog.articles
+
+    fresh = read()
+    assert cache.is_file()
+    kept = read()
+    assert all("digest" in a.__dict__ for a in kept)  # from the cache, not computed again
+    assert [a.digest for a in kept] == [digest(repr(a)) for a in kept] == [a.digest for a in fresh]

@@ -63,7 +63,7 @@ class ReadCache:
         stamp = _stamp(path)
         if entry is None or stamp is None or entry[0] != stamp:
             return None
-        values, unit, category = entry[1], entry[2], entry[3]
+        values, unit, category, known_digest = entry[1], entry[2], entry[3], entry[4]
         if values["cover"] is not None and not (docs_dir / values["cover"]).is_file():
             return None
         try:
@@ -74,6 +74,9 @@ class ReadCache:
             )
         except KeyError:
             return None
+        # The digest is of the same fields, units and categories (the salt covers registries):
+        # incremental builds ask it of every article, and it hashes the whole body.
+        article.__dict__["digest"] = known_digest
         self.kept[src] = entry
         return article
 
@@ -83,7 +86,13 @@ class ReadCache:
             return
         values = {f.name: getattr(article, f.name) for f in fields(article)}
         del values["unit"], values["category"]
-        self.kept[article.src] = (stamp, values, article.unit.slug, article.category.slug)
+        self.kept[article.src] = (
+            stamp,
+            values,
+            article.unit.slug,
+            article.category.slug,
+            article.digest,
+        )
         self.changed = True
 
     def save(self) -> None:
