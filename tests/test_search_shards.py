@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from bantin.search.cache import COPIES
 
 from tests.test_search import fragments
 
@@ -46,9 +47,13 @@ def bundle(site: Path) -> dict[str, bytes]:
 
 def entries(root: Path) -> set[str]:
     """The cache's bundles (one per shard, one for the scripts)."""
-    return {
-        path.name for path in (root / ".cache" / "bantin" / "search").iterdir() if path.is_dir()
-    }
+    folder = root / ".cache" / "bantin" / "search"
+    return {path.name for path in folder.iterdir() if path.is_dir() and path.name != COPIES}
+
+
+def copies(root: Path) -> set[str]:
+    """The rewritten pages Pagefind read, kept by digest."""
+    return {path.name for path in (root / ".cache" / "bantin" / "search" / COPIES).rglob("*.*")}
 
 
 def reindexed(caplog) -> str:
@@ -103,6 +108,8 @@ def test_warm_build_reuses_the_cache_and_an_edit_reindexes_its_year_only(years_s
     cold = bundle(years_site.site)
     cached = entries(years_site.root)
     assert len(cached) == 4
+    rewritten = copies(years_site.root)
+    assert len(rewritten) == 3  # one article per year
 
     years_site.build()
     assert reindexed(caplog) == "không phần nào"
@@ -120,6 +127,8 @@ def test_warm_build_reuses_the_cache_and_an_edit_reindexes_its_year_only(years_s
     warm = bundle(years_site.site)
     assert len(entries(years_site.root) - cached) == 1  # the old 2023 entry is gone
     assert len(cached - entries(years_site.root)) == 1
+    # Only the edited article was rewritten for Pagefind; its old copy is gone.
+    assert len(copies(years_site.root) - rewritten) == len(rewritten - copies(years_site.root)) == 1
     changed = {name for name in warm if warm[name] != cold.get(name)}
     assert changed and all(name.startswith("2023-04/") for name in changed)
     (stored,) = fragments(years_site.site, "2023-04")

@@ -33,7 +33,9 @@ def build_bundle(
     keys = [cache.key("shard", site_dir, shard.pages) for shard in shards]
 
     def entry(shard: Shard, key: str) -> tuple[Path, bool]:
-        return cache.entry(key, lambda into: index_shard(site_dir, shard.pages, into, lede))
+        return cache.entry(
+            key, lambda into: index_shard(site_dir, shard.pages, into, lede, copies=cache)
+        )
 
     # Pagefind runs on one core mostly: two shards at once while Python rewrites the next.
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:

@@ -28,6 +28,9 @@ from . import indexer
 FORMAT = "1"
 """Bump when the layout of an entry changes."""
 PAGES = "pages.json"
+COPIES = "copies"
+"""The rewritten pages Pagefind reads, by digest: a year re-indexed for one edited article
+rewrites that article only, and links the others' copies."""
 
 
 def salt(*options: object) -> str:
@@ -77,6 +80,36 @@ class BundleCache:
             shutil.rmtree(temporary, ignore_errors=True)
         return folder, False
 
+    def copy_path(self, page: str) -> Path | None:
+        """Where the rewritten copy of `page` (a page `key` has seen) is kept."""
+        seen = self._seen.get(page)
+        if seen is None:
+            return None
+        name = digest(self.salt, seen[3])
+        return self.root / COPIES / name[:2] / f"{name}.html"
+
+    def link_copy(self, page: str, target: Path) -> bool:
+        """`target` as a link to the kept copy of `page`; False when there is none."""
+        kept = self.copy_path(page)
+        if kept is None:
+            return False
+        try:
+            os.link(kept, target)
+        except OSError:
+            return False
+        return True
+
+    def keep_copy(self, page: str, copy: Path) -> None:
+        """Keep a freshly rewritten `copy` of `page` (a link: nothing writes to it again)."""
+        kept = self.copy_path(page)
+        if kept is None:
+            return
+        try:
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            os.link(copy, kept)
+        except OSError:  # kept already (the same text twice), or another file system
+            pass
+
     def save(self) -> None:
         """Remember the pages of this build (only those: deleted pages drop out)."""
         if self._seen == self._known:
@@ -86,8 +119,12 @@ class BundleCache:
     def clean(self) -> int:
         """Remove every entry this build did not use; returns how many were removed."""
         removed = 0
+        wanted = {self.copy_path(page) for page in self._seen}
+        for path in (self.root / COPIES).glob("*/*.html"):
+            if path not in wanted:
+                path.unlink(missing_ok=True)
         for path in self.root.iterdir() if self.root.is_dir() else ():
-            if path.name not in self.used and path.name != PAGES:
+            if path.name not in self.used and path.name not in (PAGES, COPIES):
                 if path.is_dir():
                     shutil.rmtree(path, ignore_errors=True)
                 else:

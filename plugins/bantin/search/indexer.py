@@ -94,7 +94,7 @@ def stroke_d(text: str) -> str:
     return nfc(text).replace("đ", "d" + STROKE).replace("Đ", "D" + STROKE)
 
 
-def index_shard(site_dir: Path, pages: Iterable[str], output: Path, lede: int) -> None:
+def index_shard(site_dir: Path, pages: Iterable[str], output: Path, lede: int, copies=None) -> None:
     """Index built pages (paths relative to `site_dir`) into `output`, a bundle of data only.
 
     What Pagefind reads is `searchable(page)`, thinned after the lede, with `đ` as a mark.
@@ -102,14 +102,22 @@ def index_shard(site_dir: Path, pages: Iterable[str], output: Path, lede: int) -
     its Python API costs a round trip each (ten times slower at 10,000 articles), and that API
     needs an asyncio loop of its own, which a build inside another loop cannot start. The
     scripts Pagefind writes beside the data are dropped: the search page loads them once, from
-    the bundle `index_scripts` makes, and merges every year's data into it.
+    the bundle `index_scripts` makes, and merges every year's data into it. `copies` (the
+    bundle cache) keeps the rewritten pages, so unchanged ones are linked, not rewritten.
     """
-    with tempfile.TemporaryDirectory(prefix="bantin-search-") as folder:
+    near = copies.root if copies is not None else None  # links need the same file system
+    if near is not None:
+        near.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".bantin-search-", dir=near) as folder:
         for page in pages:
             copy = Path(folder, page)
             copy.parent.mkdir(parents=True, exist_ok=True)
+            if copies is not None and copies.link_copy(page, copy):
+                continue
             html = searchable((site_dir / page).read_text(encoding="utf-8"))
             copy.write_text(stroke_d(first_occurrences(html, lede)), "utf-8")
+            if copies is not None:
+                copies.keep_copy(page, copy)
         run_pagefind(Path(folder), output)
     for path in output.iterdir():
         if not (path.is_dir() or path.name == ENTRY or path.suffix == ".pf_meta"):
