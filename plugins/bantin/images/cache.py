@@ -115,6 +115,15 @@ class ImageCache:
         self._count(key, hit=True)
         return stored
 
+    def get_known(self, key: str, stored: list[Stored]) -> list[Stored] | None:
+        """`get` for an entry whose files are known before it is made (a share card): a look
+        at each file, no manifest to read. An entry is renamed into place whole, so its files
+        being there means it is complete."""
+        folder = self.root / key
+        found = all((folder / item.name).is_file() for item in stored)
+        self._count(key, hit=found)
+        return stored if found else None
+
     def put(self, key: str, files: list[tuple[Stored, bytes]]) -> list[Stored]:
         """Store the files of `key` atomically and return their descriptions."""
         stored = write_entry(self.root, key, files)

@@ -252,7 +252,7 @@ class _Cards:
             job = work.CardJob(
                 text.title, text.date_line, card_key(identity.encode(), self.settings)
             )
-            found = self.cache.get(job.key)
+            found = self.cache.get_known(job.key, [CARD_FILE])
             self.wanted[article.src] = (article.slug[:40].rstrip("-"), job, found)
             if found is None:
                 self._new.append(job)
