@@ -54,7 +54,10 @@ def foreign_handlers(config, events: Sequence[str]) -> list[str]:
 
 
 def worker_count(option: int, pages: int) -> int:
-    """How many processes render: `option` 0 is one per core, for enough pages."""
+    """How many processes render: `option` 0 is one per core, for enough pages. Helpers are
+    forked (they share the build's state as it is); where there is no fork, one process."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
     if option == 0:
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
         return min(cores, 8) if pages >= MIN_PAGES else 1
