@@ -54,7 +54,7 @@ def foreign_handlers(config, events: Sequence[str]) -> list[str]:
 
 
 def worker_count(option: int, pages: int) -> int:
-    """How many processes render: `option` 0 is one per core, for enough pages. Helpers are
+    """How many processes share a loop: `option` 0 is one per core, for enough pages. Helpers are
     forked (they share the build's state as it is); where there is no fork, one process."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
@@ -111,7 +111,7 @@ class Split:
         *,
         replay_logs: bool = True,
     ):
-        self.count, self.helpers, self.work, self.report = count, helpers, work, report
+        self.helpers, self.work, self.report = helpers, work, report
         self.replay_logs = replay_logs
         context = multiprocessing.get_context("fork")
         self._context = context
@@ -140,7 +140,8 @@ class Split:
             gc.unfreeze()
 
     def claim(self, index: int) -> bool:
-        """Whether this process does job `index`: False when a helper took it first."""
+        """Whether this process does job `index`: False when a helper took it first. A
+        helper's own question (its reading goes through the same hook) is always yes."""
         if self.in_helper:
             return True
         if index not in self.mine:
@@ -153,7 +154,7 @@ class Split:
 
     def wait(self, index: int) -> None:
         """Until the helper that took job `index` is through with it, or gone."""
-        while not self.in_helper and not self._through[index]:
+        while not self._through[index]:
             if not any(process.is_alive() for process in self._processes):
                 return
             time.sleep(0.0005)

@@ -139,11 +139,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     def _start_readers(self, nav, *, config: MkDocsConfig, files: Files):
         if self.incremental is None or self.cache is None:
             return nav
-        pages = [
-            file.page
-            for file in files.documentation_pages(inclusion=self._inclusion())
-            if isinstance(file.page, ArticlePage) and file.is_modified()
-        ]
+        pages = [file.page for file in self._to_build(files) if isinstance(file.page, ArticlePage)]
         helpers = self._helpers(config, len(pages), READ_EVENTS)
         if helpers > 0:
             self.reading = ParallelMarkdown.of_pages(pages, helpers, config, files)
@@ -163,6 +159,12 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
 
     def _inclusion(self):
         return InclusionLevel.is_in_serve if self.mode.serving else InclusionLevel.is_included
+
+    def _to_build(self, files: Files) -> list[File]:
+        """The pages MkDocs' loops will read and render, in their order: not carried over."""
+        return [
+            f for f in files.documentation_pages(inclusion=self._inclusion()) if f.is_modified()
+        ]
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
         article = self._article(page)
@@ -207,7 +209,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         if self.incremental is None or self.nav is None:
             return env
         doc_files = files.documentation_pages(inclusion=self._inclusion())
-        to_render = [file for file in doc_files if file.is_modified()]
+        to_render = self._to_build(files)
         helpers = self._helpers(config, len(to_render), RENDER_EVENTS)
         if helpers < 1:
             return env

@@ -17,10 +17,14 @@ import subprocess
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 
 from ..text import nfc
+
+if TYPE_CHECKING:
+    from .cache import BundleCache
 
 STROKE = "\u0335"
 ENTRY = "pagefind-entry.json"
@@ -94,7 +98,13 @@ def stroke_d(text: str) -> str:
     return nfc(text).replace("đ", "d" + STROKE).replace("Đ", "D" + STROKE)
 
 
-def index_shard(site_dir: Path, pages: Iterable[str], output: Path, lede: int, copies=None) -> None:
+def index_shard(
+    site_dir: Path,
+    pages: Iterable[str],
+    output: Path,
+    lede: int,
+    copies: BundleCache | None = None,
+) -> None:
     """Index built pages (paths relative to `site_dir`) into `output`, a bundle of data only.
 
     What Pagefind reads is `searchable(page)`, thinned after the lede, with `đ` as a mark.
@@ -105,9 +115,8 @@ def index_shard(site_dir: Path, pages: Iterable[str], output: Path, lede: int, c
     the bundle `index_scripts` makes, and merges every year's data into it. `copies` (the
     bundle cache) keeps the rewritten pages, so unchanged ones are linked, not rewritten.
     """
-    near = copies.root if copies is not None else None  # links need the same file system
-    if near is not None:
-        near.mkdir(parents=True, exist_ok=True)
+    # Inside the cache (its `entry` made the folder): links need the same file system.
+    near = copies.root if copies is not None else None
     with tempfile.TemporaryDirectory(prefix=".bantin-search-", dir=near) as folder:
         for page in pages:
             copy = Path(folder, page)
