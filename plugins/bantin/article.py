@@ -57,8 +57,9 @@ class Article:
     draft: bool = False
     review: tuple[str, ...] = ()
 
-    @property
+    @cached_property
     def date_line(self) -> str:
+        """Kept once made: a busy article shows on many list pages."""
         return date_line(self.published)
 
     @cached_property
