@@ -51,6 +51,18 @@ def test_articles_are_not_in_the_nav_nor_the_registries_published(tiny_site):
     assert home.select_one(".bt-card__title a")["href"] == ARTICLE
 
 
+def test_card_of_an_article_without_cover_or_photo_has_no_thumbnail(tiny_site):
+    tiny_site.fixture("good.md", "2022/good.md")
+    tiny_site.build()
+    card = tiny_site.page("").select_one(".bt-card")
+    assert card.select_one(".bt-card__thumb") is None
+    assert card.select_one(".bt-card__title a").get_text() == (
+        "Tỉnh đoàn Ninh Bình kiểm tra Huyện đoàn Yên Khánh"
+    )
+    assert card.select_one(".bt-dateline time").get_text() == "Thứ Bảy, 04/06/2022"
+    assert card.select_one(".bt-card__summary").get_text().startswith("Sáng 04/6/2022")
+
+
 def test_decomposed_front_matter_is_the_same_unit_and_category(tiny_site):
     tiny_site.article(
         "2022/nfd.md",

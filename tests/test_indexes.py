@@ -103,7 +103,14 @@ def test_category_pages_list_cards_newest_first_in_pages_of_twelve(site):
     assert card_titles(second) == [xdd_title(n) for n in range(14, 2, -1)]
     assert card_titles(third) == [xdd_title(2), xdd_title(1)]
     card = first.select_one(".bt-list .bt-card")
+    day = xdd_day(26)
+    # Links in a card are relative to the list page, two folders down.
+    assert card.select_one(".bt-card__title a")["href"] == (
+        f"../../{day:%Y/%m}/bai-xay-dung-doan-so-26/"
+    )
+    assert card.select_one(".bt-dateline time")["datetime"] == f"{day}T00:00:00+07:00"
     assert card.select_one(".bt-dateline__unit").get_text() == "Huyện đoàn Yên Khánh"
+    assert card.select_one(".bt-dateline__unit")["href"] == "../../don-vi/huyen-doan-yen-khanh/"
     assert card.select_one(".bt-card__summary").get_text() == f"Nội dung của {xdd_title(26)}."
 
 
@@ -252,6 +259,10 @@ def test_article_page_has_related_others_and_previous_next(site):
     # Same unit, category and tag (i.e. every fourth article) first, nearest in date first;
     # equally near ones in address order.
     assert related == [xdd_title(n) for n in (9, 17, 5, 21, 1)]
+    headline = page.select_one(".bt-related li")
+    assert headline.a["href"] == f"../../{xdd_day(9):%m}/bai-xay-dung-doan-so-09/"
+    assert headline.time.get_text() == f"{xdd_day(9):%d/%m/%Y}"
+    assert headline.time["datetime"] == f"{xdd_day(9)}T00:00:00+07:00"
     others = [a.get_text() for a in page.select(".bt-others li a")]
     assert others == [xdd_title(n) for n in (26, 25, 24, 23, 22)]
     older, newer = page.select_one(".bt-prevnext__older"), page.select_one(".bt-prevnext__newer")

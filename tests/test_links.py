@@ -365,3 +365,9 @@ def test_material_speaks_our_vietnamese(linked_site):
     assert page.find("html")["lang"] == "vi"
     assert " ".join(page.select_one(".md-top").get_text().split()) == "Lên đầu trang"
     assert page.select_one("nav.md-tabs")["aria-label"] == "Chuyên mục"
+    # Material's own Vietnamese where we changed nothing, ours where we did, and Material's
+    # English fallback for a key Vietnamese lacks (the text direction).
+    translations = json.loads(page.select_one("#__config").get_text())["translations"]
+    assert translations["clipboard.copy"] == "Sao chép vào bộ nhớ tạm"
+    assert translations["search.result.none"] == "Không tìm thấy bài viết phù hợp"
+    assert page.body["dir"] == "ltr"
