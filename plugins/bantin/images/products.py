@@ -136,7 +136,7 @@ def produce(
 
 def card_key(identity: bytes, settings: Settings) -> str:
     """The cache key of a share card drawn from `identity` (everything that shapes it)."""
-    return cache_key(settings.fingerprint("drawn-baseline"), identity)
+    return cache_key(settings.fingerprint("drawn-by-word"), identity)
 
 
 CARD_FILE = Stored("share.jpg", *SHARE_SIZE, TYPES["jpeg"])
