@@ -206,6 +206,7 @@ class PageCache:
         self.used: set[str] = set()
         self._articles: dict[str, str] = {}
         self._by_id: dict[int, tuple[Article, str]] = {}
+        self._forms: dict[int, tuple[object, list]] = {}
         self._opened = False
         self._pages: str | None = None
         self.build_key: str | None = None
@@ -244,10 +245,20 @@ class PageCache:
             memo_file.write_text(json.dumps(fresh), encoding="utf-8")
 
     def _known(self, value) -> object:
-        """Articles by their memoised digest: a list page or related news holds many."""
+        """Articles by their memoised digest: a list page or related news holds many. Other
+        frozen dataclasses by a digest of their form, made once per object and build: every page
+        of a unit's list holds the same unit, its parents and its whole subtree."""
         if isinstance(value, Article):
             return ["Article", value.src, self._article_digest(value)]
-        return None
+        params = getattr(type(value), "__dataclass_params__", None)
+        if params is None or not params.frozen or isinstance(value, type):
+            return None
+        found = self._forms.get(id(value))
+        if found is None or found[0] is not value:
+            inner = stable(value, lambda item: None if item is value else self._known(item))
+            form = json.dumps(inner, ensure_ascii=False)
+            found = self._forms[id(value)] = (value, ["frozen", _digest(form)])
+        return found[1]
 
     def _article_digest(self, article: Article) -> str:
         found = self._by_id.get(id(article))
