@@ -90,20 +90,21 @@ def local_theme_digest(dirs: list[str]) -> str:
 def referenced_names(
     env: jinja2.Environment, dirs: list[str], packages: str, memo: dict, fresh: dict
 ) -> set[str]:
-    """Every top-level name that some theme template uses. An installed theme folder is parsed
-    once per set of installed packages (`memo`, from an earlier build); the project's own
-    folders every build. `fresh` receives what this build found."""
+    """Every top-level name that some theme template uses. A folder is parsed again only when
+    it changed (`memo`, from an earlier build): an installed theme folder with the set of
+    installed packages, the project's own folders with their contents. `fresh` receives what
+    this build found. Parsing the templates costs ~0.7 s, in every build that renders a page."""
     names: set[str] = set()
     for folder in map(Path, dirs):
         if _is_installed(folder):
             stamp = f"{folder}|{packages}"
-            found = memo.get(stamp)
-            if found is None:
-                found = sorted(_template_names(env, folder))
-            fresh[stamp] = found
-            names.update(found)
         else:
-            names |= _template_names(env, folder)
+            stamp = f"{folder}|{tree_digest(folder, contents=True)}"
+        found = memo.get(stamp)
+        if found is None:
+            found = sorted(_template_names(env, folder))
+        fresh[stamp] = found
+        names.update(found)
     return names
 
 
