@@ -333,3 +333,38 @@ def test_images_outside_articles_are_published_without_metadata(tiny_site):
         assert image.height > image.width
     # Without metadata, a file is published byte for byte as it was given.
     assert (tiny_site.site / "images" / "sach.jpg").read_bytes() == plain_jpeg()
+
+
+def test_a_drawn_card_shows_its_title_as_freetype_lays_out_each_line():
+    """Cards are assembled from words drawn once each; the title must look as if each line had
+    been laid out whole, wrapped inside the margins, and a title too long for four lines cut."""
+    from bantin.images import sharecard
+    from PIL import ImageChops, ImageDraw, ImageStat
+
+    painter = sharecard.CardPainter("Tỉnh đoàn Ninh Bình", None)
+    title = (
+        "Huyện đoàn Yên Khánh tổ chức Hội nghị kiểm tra công tác Đoàn và phong trào thanh thiếu nhi"
+    )
+    card = painter.draw(title, "Thứ Bảy, 04/06/2022")
+
+    size, lines = sharecard._fit_title(title, painter.words, 1200 - 2 * sharecard.MARGIN)
+    assert len(lines) > 1 and " ".join(lines) == title
+    whole = painter.base.copy()
+    pen = ImageDraw.Draw(whole)
+    step = round(size * 1.3)
+    top = 232 + (sharecard.TITLE_LINES - len(lines)) * step // 2
+    for number, line in enumerate(lines):
+        pen.text((80, top + number * step), line, font=painter.font(size), fill=(255, 255, 255))
+    pen.text((80, 566), "Thứ Bảy, 04/06/2022", font=painter.font(30), fill=sharecard.MUTED)
+
+    text = ImageStat.Stat(ImageChops.difference(painter.base, whole).convert("L")).mean[0]
+    apart = ImageStat.Stat(ImageChops.difference(card, whole).convert("L")).mean[0]
+    assert text > 10  # the title is there to compare
+    assert apart < text / 20  # the same strokes, at most a subpixel apart
+    ink = ImageChops.difference(painter.base, card).getbbox()
+    assert ink is not None and ink[0] >= 80 and ink[2] <= 1200 - 80
+
+    cut = painter.draw(" ".join([title] * 3), "Thứ Bảy, 04/06/2022")
+    size, lines = sharecard._fit_title(" ".join([title] * 3), painter.words, 1040)
+    assert size == sharecard.TITLE_SIZES[-1] and len(lines) == 4 and lines[-1].endswith(" …")
+    assert ImageChops.difference(painter.base, cut).getbbox()[2] <= 1200 - 80

@@ -159,17 +159,22 @@ class ImageCache:
                 self.misses += 1
 
 
-def write_entry(root: Path, key: str, files: list[tuple[Stored, bytes]]) -> list[Stored]:
+def write_entry(
+    root: Path, key: str, files: list[tuple[Stored, bytes]], *, manifest: bool = True
+) -> list[Stored]:
     """Write the entry `key` under `root` through a temporary folder renamed into place, so an
-    interrupted build never leaves half an entry; safe from several processes at once."""
+    interrupted build never leaves half an entry; safe from several processes at once.
+    `manifest=False` leaves out the list of files, for an entry only `get_known` reads: one file
+    fewer to create for each of a site's thousands of share cards."""
     root.mkdir(parents=True, exist_ok=True)
     temporary = root / f".tmp-{key}-{os.getpid()}-{threading.get_ident()}"
     shutil.rmtree(temporary, ignore_errors=True)
     temporary.mkdir()
     for item, data in files:
         (temporary / item.name).write_bytes(data)
-    manifest = [item.__dict__ for item in (stored for stored, _ in files)]
-    (temporary / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    if manifest:
+        listing = [stored.__dict__ for stored, _ in files]
+        (temporary / MANIFEST).write_text(json.dumps(listing, indent=1), encoding="utf-8")
     final = root / key
     shutil.rmtree(final, ignore_errors=True)
     try:

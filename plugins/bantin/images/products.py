@@ -136,7 +136,7 @@ def produce(
 
 def card_key(identity: bytes, settings: Settings) -> str:
     """The cache key of a share card drawn from `identity` (everything that shapes it)."""
-    return cache_key(settings.fingerprint("drawn-baseline"), identity)
+    return cache_key(settings.fingerprint("drawn-by-word"), identity)
 
 
 CARD_FILE = Stored("share.jpg", *SHARE_SIZE, TYPES["jpeg"])
@@ -149,7 +149,7 @@ def make_card(image: Image.Image, key: str, settings: Settings, store: Path) -> 
     # A site draws a card for every article, and only social networks' crawlers fetch them:
     # encoding time counts more than the 9% that optimised Huffman tables would save.
     data = encode.encode(image, "jpeg", settings.encoding, optimize=False)
-    return write_entry(store, key, [(CARD_FILE, data)])
+    return write_entry(store, key, [(CARD_FILE, data)], manifest=False)
 
 
 def published_card(stem: str, key: str, items: list[Stored], settings: Settings, cache) -> Variant:

@@ -29,10 +29,10 @@ from .sharecard import CardPainter
 log = logging.getLogger("mkdocs.plugins.bantin.images")
 
 CARD_BATCH = 16
-"""Cards sent to a worker at a time: one card is ~10 ms, so one at a time would spend a good part
+"""Cards sent to a worker at a time: one card is ~5 ms, so one at a time would spend a good part
 of it on messages between processes."""
-SOURCE_COST = 40
-"""A source image's work in cards (~10 ms each): a 1600-pixel cover with all its products takes
+SOURCE_COST = 60
+"""A source image's work in cards (~5 ms each): a 1600-pixel cover with all its products takes
 ~0.3 s, a 12-megapixel phone photo ~1.1 s."""
 POOL_THRESHOLD = 100
 """Work (in cards) below which starting worker processes (~0.5 s, in parallel) costs more than

@@ -6,7 +6,6 @@ each page shows, and theme/bantin/ renders it.
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -23,6 +22,7 @@ from ..articles import catalog_of
 from ..catalog import Catalog
 from . import views
 from .config import IndexesConfig
+from .indexpage import IndexPage, stub
 from .pages import Generated, Options, Plan, clashes, plan, tab_of
 from .related import Relations, Weights
 
@@ -144,22 +144,6 @@ def source_of(address: str) -> str:
     return destination.removesuffix(".html") + ".md"
 
 
-def stub(generated: Generated) -> str:
-    """The whole Markdown of a generated page: front matter only; the view arrives in context.
-
-    Index pages stay out of the search index: they only repeat the articles' titles.
-    """
-    return (
-        "---\n"
-        f"template: {generated.template}\n"
-        f"title: {json.dumps(generated.title, ensure_ascii=False)}\n"
-        "hide: [navigation, toc]\n"
-        "search:\n"
-        "  exclude: true\n"
-        "---\n"
-    )
-
-
 def add_generated_pages(files: Files, state: BuildState, config: MkDocsConfig) -> None:
     """Add a file per planned page; an address already taken is an error naming both."""
     taken = {file.dest_uri: file.src_uri for file in files}
@@ -181,6 +165,7 @@ def add_generated_pages(files: Files, state: BuildState, config: MkDocsConfig) -
     for generated in state.plan.pages:
         file = File.generated(config, source_of(generated.address), content=stub(generated))
         file.dest_uri = page_file(generated.address)
+        IndexPage(file, config, generated)
         files.append(file)
         state.by_src[file.src_uri] = generated
         state.files[generated.address] = file
