@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from bantin.bench.run import edit, edited_article
+from bantin.bench.run import EDIT_MARK, edit, edited_article
 from bantin.output import build_atomically
 from bantin.synthetic import write_project
 from mkdocs.exceptions import Abort
@@ -189,3 +189,26 @@ def test_an_article_kept_from_the_last_reading_has_the_digest_of_a_fresh_one(pro
     kept = read()
     assert all("digest" in a.__dict__ for a in kept)  # from the cache, not computed again
     assert [a.digest for a in kept] == [digest(repr(a)) for a in kept] == [a.digest for a in fresh]
+
+
+FAILING_HOOK = """
+def on_page_context(context, page, config, nav):
+    if "{marker}" in (page.markdown or ""):
+        raise RuntimeError("hook failed")
+    return context
+"""
+
+
+def test_a_build_failing_while_files_are_carried_over_leaves_the_site_as_it_was(project):
+    """Unchanged files are linked into the new site by a thread while pages render; a render
+    that fails stops it, and neither the old site nor a half-linked folder is left changed."""
+    root, config = project
+    (root / "hooks.py").write_text(FAILING_HOOK.format(marker=f"{EDIT_MARK} 3."), "utf-8")
+    with config.open("a", encoding="utf-8") as text:
+        text.write(f"hooks:\n  - {root / 'hooks.py'}\n")
+    before = bantin_build(config)
+    edit(edited_article(root), 3)
+    with pytest.raises(RuntimeError, match="hook failed"):
+        bantin_build(config)
+    assert site_files(root / "site") == before
+    assert sorted(path.name for path in root.iterdir() if path.name.startswith("site")) == ["site"]

