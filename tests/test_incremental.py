@@ -200,8 +200,8 @@ def on_page_context(context, page, config, nav):
 
 
 def test_a_build_failing_while_files_are_carried_over_leaves_the_site_as_it_was(project):
-    """Unchanged files are linked into the new site by a thread while pages render; a render
-    that fails stops it, and neither the old site nor a half-linked folder is left changed."""
+    """Unchanged files are linked into the new site by another process while pages render; a
+    render that fails stops it, and neither the old site nor a half-linked folder is left."""
     root, config = project
     (root / "hooks.py").write_text(FAILING_HOOK.format(marker=f"{EDIT_MARK} 3."), "utf-8")
     with config.open("a", encoding="utf-8") as text:

@@ -31,14 +31,13 @@ import contextlib
 import json
 import logging
 import os
-import shutil
-import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.structure.files import File, Files
 
+from .carryover import CarryOver
 from .catalog import ARTICLES_DIR, Catalog
 from .digests import code_digest, tree_digest, write_atomically
 from .digests import digest as _digest
@@ -176,7 +175,7 @@ class IncrementalBuild:
         """dest_uri of the files taken from the previous site."""
         self.files: Files | None = None
         self._digests: dict[str, str | None] = {}
-        self._carrying: _CarryOver | None = None
+        self._carrying: CarryOver | None = None
         self._filter = _DirtyWarning()
         logging.getLogger("mkdocs.commands.build").addFilter(self._filter)
 
@@ -255,12 +254,17 @@ class IncrementalBuild:
         )
 
     def start_carry_over(self) -> None:
-        """Begin linking the clean files into the new site, in a thread, once no page can turn
-        dirty again. Links are the kernel's work and release the GIL: 34,000 of them take ~2 s,
-        which the rendering of a one-edit build now hides. `finish` waits for them."""
+        """Begin linking the clean files into the new site, beside the build, once no page can
+        turn dirty again: 34,000 links take ~2 s, which the rest of a one-edit build can hide.
+        `finish` waits for them."""
         if self._carrying is None and self._carries_over():
-            clean = [f for f in self.files or () if f.dest_uri in self.clean]
-            self._carrying = _CarryOver(self.previous, self.site_dir, clean)
+            self._carrying = CarryOver(
+                [
+                    (str(self.previous / f.dest_uri), str(self.site_dir / f.dest_uri))
+                    for f in self.files or ()
+                    if f.dest_uri in self.clean
+                ]
+            )
 
     def finish(self, catalog: Catalog, reads: dict[str, dict | None]) -> None:
         """Carry the clean files over, drop stale ones, and record this build."""
@@ -325,50 +329,6 @@ class IncrementalBuild:
             write_atomically(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
         except OSError as error:
             log.debug(f"Incremental manifest not written: {error}")
-
-
-class _CarryOver:
-    """Hard links from the previous site into the new one, made by a thread of their own."""
-
-    def __init__(self, previous: Path, site_dir: Path, files: list[File]):
-        self.previous, self.site_dir, self.files = previous, site_dir, files
-        self.error: BaseException | None = None
-        self._stopped = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="bantin-carry-over", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            self._link()
-        except BaseException as error:  # raised again by `join`, in the build's thread
-            self.error = error
-
-    def _link(self) -> None:
-        made: set[Path] = set()
-        for file in self.files:
-            if self._stopped.is_set():
-                return
-            target = self.site_dir / file.dest_uri
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
-            source = self.previous / file.dest_uri
-            try:
-                os.link(source, target)
-            except FileExistsError:
-                continue
-            except OSError:
-                shutil.copy2(source, target)
-
-    def join(self) -> None:
-        self._thread.join()
-        if self.error is not None:
-            raise self.error
-
-    def stop(self) -> None:
-        """Stop after the current file: the build failed and its folder is being removed."""
-        self._stopped.set()
-        self._thread.join()
 
 
 def rebuild_all(files: Files) -> None:

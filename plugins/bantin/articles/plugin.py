@@ -131,6 +131,8 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     def _keep_nav(self, nav, *, config: MkDocsConfig, files: Files):
         if self.incremental is not None:
             self.incremental.rebuild_nav_pages(nav.items)
+            # Which pages are built is final now: the others are linked over meanwhile.
+            self.incremental.start_carry_over()
         self.nav = nav
         return nav
 
@@ -221,14 +223,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         self.parallel.start()
         return env
 
-    # After the helpers forked (a thread must not be running when a process forks).
-    @event_priority(-1100)
-    def _start_carry_over(self, env, *, config: MkDocsConfig, files: Files):
-        if self.incremental is not None:
-            self.incremental.start_carry_over()
-        return env
-
-    on_env = CombinedEvent(_join_readers, _open_caches, _start_helpers, _start_carry_over)
+    on_env = CombinedEvent(_join_readers, _open_caches, _start_helpers)
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         article = self._article(page)
