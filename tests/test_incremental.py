@@ -212,3 +212,23 @@ def test_a_build_failing_while_files_are_carried_over_leaves_the_site_as_it_was(
         bantin_build(config)
     assert site_files(root / "site") == before
     assert sorted(path.name for path in root.iterdir() if path.name.startswith("site")) == ["site"]
+
+
+def test_carried_over_files_are_links_and_a_missing_one_fails_the_build(tmp_path):
+    """The linking process makes every link; what it cannot make is tried again in the build,
+    which then raises instead of publishing a site with a file missing."""
+    from bantin.carryover import CarryOver
+
+    old, new = tmp_path / "old", tmp_path / "new"
+    (old / "2022" / "06" / "bai").mkdir(parents=True)
+    (old / "2022" / "06" / "bai" / "index.html").write_text("bài", encoding="utf-8")
+    (old / "ảnh.jpg").write_bytes(b"jpeg")
+    names = ["2022/06/bai/index.html", "ảnh.jpg"]
+    carrying = CarryOver([(str(old / name), str(new / name)) for name in names])
+    carrying.join()
+    for name in names:
+        assert (new / name).stat().st_ino == (old / name).stat().st_ino
+
+    broken = CarryOver([(str(old / "mất.html"), str(new / "mất.html"))])
+    with pytest.raises(FileNotFoundError):
+        broken.join()

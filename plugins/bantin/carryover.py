@@ -48,7 +48,9 @@ class CarryOver:
                 self._list = listing.name
                 listing.writelines(os.fsencode(path) + b"\0" for pair in pairs for path in pair)
             command = [sys.executable, "-I", "-S", __file__, self._list]
-            self._process = subprocess.Popen(command, stdin=subprocess.DEVNULL)
+            # Silent: whatever it fails on, `join` does again here and raises in the build.
+            quiet = subprocess.DEVNULL
+            self._process = subprocess.Popen(command, stdin=quiet, stdout=quiet, stderr=quiet)
         except OSError:
             self._process = None
 
