@@ -246,18 +246,16 @@ class IncrementalBuild:
                 _mark(file, modified=True)
             self.rebuild_nav_pages(item.children or ())
 
-    def _carries_over(self) -> bool:
-        return (
-            self.files is not None
-            and self.previous_manifest is not None
-            and self.previous.resolve() != self.site_dir.resolve()
-        )
+    def _in_place(self) -> bool:
+        """The build writes into the site it replaces (`--dirty`): nothing to carry over."""
+        return self.previous.resolve() == self.site_dir.resolve()
 
     def start_carry_over(self) -> None:
         """Begin linking the clean files into the new site, beside the build, once no page can
         turn dirty again: 34,000 links take ~2 s, which the rest of a one-edit build can hide.
         `finish` waits for them."""
-        if self._carrying is None and self._carries_over():
+        carries = self.files is not None and self.previous_manifest is not None
+        if self._carrying is None and carries and not self._in_place():
             self._carrying = CarryOver(
                 [
                     (str(self.previous / f.dest_uri), str(self.site_dir / f.dest_uri))
@@ -277,7 +275,7 @@ class IncrementalBuild:
         if files is None or self.key is None:
             return
         previous = self.previous_manifest
-        same_folder = self.previous.resolve() == self.site_dir.resolve()
+        same_folder = self._in_place()
         outputs = sorted({f.dest_uri for f in files})
         if previous is not None:
             built = sum(

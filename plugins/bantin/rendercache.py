@@ -88,18 +88,16 @@ def local_theme_digest(dirs: list[str]) -> str:
 
 
 def referenced_names(
-    env: jinja2.Environment, dirs: list[str], packages: str, memo: dict, fresh: dict
+    env: jinja2.Environment, dirs: list[str], packages: str, theme: str, memo: dict, fresh: dict
 ) -> set[str]:
     """Every top-level name that some theme template uses. A folder is parsed again only when
     it changed (`memo`, from an earlier build): an installed theme folder with the set of
-    installed packages, the project's own folders with their contents. `fresh` receives what
-    this build found. Parsing the templates costs ~0.7 s, in every build that renders a page."""
+    installed packages, the project's own folders with their contents (`theme`, their
+    `local_theme_digest`). `fresh` receives what this build found. Parsing the templates costs
+    ~0.7 s, in every build that renders a page."""
     names: set[str] = set()
     for folder in map(Path, dirs):
-        if _is_installed(folder):
-            stamp = f"{folder}|{packages}"
-        else:
-            stamp = f"{folder}|{tree_digest(folder, contents=True)}"
+        stamp = f"{folder}|{packages if _is_installed(folder) else theme}"
         found = memo.get(stamp)
         if found is None:
             found = sorted(_template_names(env, folder))
@@ -206,8 +204,7 @@ class PageCache:
         self.folder, self.env, self.config, self.catalog = folder, env, config, catalog
         self.used: set[str] = set()
         self._articles: dict[str, str] = {}
-        self._by_id: dict[int, tuple[Article, str]] = {}
-        self._forms: dict[int, tuple[object, list]] = {}
+        self._by_id: dict[int, tuple[object, object]] = {}
         self._opened = False
         self._pages: str | None = None
         self.build_key: str | None = None
@@ -228,13 +225,14 @@ class PageCache:
             memo = {}
         fresh: dict = {}
         packages = installed_packages()
+        dirs = self.config.theme.dirs
+        theme = local_theme_digest(dirs)
         try:
-            dirs = self.config.theme.dirs
-            self.names = frozenset(referenced_names(self.env, dirs, packages, memo, fresh))
+            self.names = frozenset(referenced_names(self.env, dirs, packages, theme, memo, fresh))
             self.build_key = _digest(
                 FORMAT,
                 packages,
-                local_theme_digest(self.config.theme.dirs),
+                theme,
                 config_digest(self.config),
                 environment_digest(self.env, self.catalog),
             )
@@ -254,17 +252,20 @@ class PageCache:
         params = getattr(type(value), "__dataclass_params__", None)
         if params is None or not params.frozen or isinstance(value, type):
             return None
-        found = self._forms.get(id(value))
-        if found is None or found[0] is not value:
-            inner = stable(value, lambda item: None if item is value else self._known(item))
-            form = json.dumps(inner, ensure_ascii=False)
-            found = self._forms[id(value)] = (value, ["frozen", _digest(form)])
-        return found[1]
+        return self._per_object(value, lambda: ["frozen", self._form_digest(value)])
+
+    def _form_digest(self, value) -> str:
+        inner = stable(value, lambda item: None if item is value else self._known(item))
+        return _digest(json.dumps(inner, ensure_ascii=False))
 
     def _article_digest(self, article: Article) -> str:
-        found = self._by_id.get(id(article))
-        if found is None or found[0] is not article:
-            found = self._by_id[id(article)] = (article, article_digest(article))
+        return self._per_object(article, lambda: article_digest(article))
+
+    def _per_object(self, value, make):
+        """`make()`, once per object and build (the object is kept, so its id is not reused)."""
+        found = self._by_id.get(id(value))
+        if found is None or found[0] is not value:
+            found = self._by_id[id(value)] = (value, make())
         return found[1]
 
     def _article(self, src: str) -> str | None:

@@ -62,12 +62,7 @@ class Words:
         self._masks: dict[str, tuple[Image.Image, int, int] | None] = {}
 
     def width(self, word: str) -> float:
-        found = self._widths.get(word)
-        if found is None:
-            if len(self._widths) >= self.LIMIT:
-                self._widths.clear()
-            found = self._widths[word] = self.font.getlength(word)
-        return found
+        return _kept(self._widths, word, self.font.getlength)
 
     def line_width(self, words: list[str]) -> float:
         return sum(map(self.width, words)) + self.space * (len(words) - 1)
@@ -87,18 +82,25 @@ class Words:
         return placed
 
     def _mask(self, word: str) -> tuple[Image.Image, int, int] | None:
-        if word not in self._masks:
-            if len(self._masks) >= self.LIMIT:
-                self._masks.clear()
-            left, top, right, bottom = self.font.getbbox(word, anchor="la")
-            mask = None
-            if right > left and bottom > top:
-                mask = Image.new("L", (right - left, bottom - top))
-                ImageDraw.Draw(mask).text(
-                    (-left, -top), word, font=self.font, fill=255, anchor="la"
-                )
-            self._masks[word] = (mask, left, top) if mask is not None else None
-        return self._masks[word]
+        return _kept(self._masks, word, self._draw)
+
+    def _draw(self, word: str) -> tuple[Image.Image, int, int] | None:
+        """The word's coverage, cut to its ink, and the offset of that ink from the pen."""
+        left, top, right, bottom = self.font.getbbox(word, anchor="la")
+        if right <= left or bottom <= top:
+            return None
+        mask = Image.new("L", (right - left, bottom - top))
+        ImageDraw.Draw(mask).text((-left, -top), word, font=self.font, fill=255, anchor="la")
+        return mask, left, top
+
+
+def _kept(store: dict, word: str, make):
+    """`make(word)`, kept in `store`, which starts afresh beyond `Words.LIMIT` words."""
+    if word not in store:
+        if len(store) >= Words.LIMIT:
+            store.clear()
+        store[word] = make(word)
+    return store[word]
 
 
 class CardPainter:
