@@ -231,6 +231,49 @@ def split(text: str) -> tuple[str, str, int] | None:
     return matter, body, closing_line
 
 
+ARTICLE_NEEDS = "bài viết cần front matter (giữa hai dòng ---) và nội dung"
+ARTICLE_FIELDS_HINT = "title, date, unit, category"
+
+
+def read_front_matter(
+    path: Path, report: _Collector, needs: str = ARTICLE_NEEDS, fields: str = ARTICLE_FIELDS_HINT
+) -> tuple[yamlread.LineDict, str, int] | None:
+    """A Markdown file's front matter (with its lines), body and closing line; None after
+    reporting why not (`needs` and `fields` word the messages for the kind of file)."""
+    text, bad_line, bad_byte = decode(path.read_bytes())
+    if text is None:
+        report.fail(
+            bad_line,
+            "mã hoá",
+            f"tệp không phải UTF-8 (byte {bad_byte}); hãy mở tệp và lưu lại với mã hoá UTF-8",
+        )
+        return None
+    text = nfc(text.replace("\r\n", "\n"))
+    if not text.strip():
+        report.fail(1, "tệp", f"tệp rỗng; {needs}")
+        return None
+    parts = split(text)
+    if parts is None:
+        report.fail(
+            1,
+            "front matter",
+            f"thiếu front matter: tệp phải mở đầu bằng dòng --- và khai báo {fields}",
+        )
+        return None
+    matter, body, closing_line = parts
+    try:
+        data = yamlread.load(matter)
+    except yamlread.YamlSyntaxError as error:
+        report.fail(error.line, "front matter", str(error))
+        return None
+    if data is None:
+        data = yamlread.LineDict()
+    if not isinstance(data, yamlread.LineDict):
+        report.fail(2, "front matter", "cần các dòng dạng 'trường: giá trị'")
+        return None
+    return data, body, closing_line
+
+
 def read_article(
     path: Path,
     src: str,
@@ -240,38 +283,10 @@ def read_article(
 ) -> tuple[Article | None, list[ContentError]]:
     """Read and validate one article file; returns the article or every error found in it."""
     report = _Collector(shown)
-    text, bad_line, bad_byte = decode(path.read_bytes())
-    if text is None:
-        report.fail(
-            bad_line,
-            "mã hoá",
-            f"tệp không phải UTF-8 (byte {bad_byte}); hãy mở tệp và lưu lại với mã hoá UTF-8",
-        )
+    read = read_front_matter(path, report, ARTICLE_NEEDS)
+    if read is None:
         return None, report.errors
-    text = nfc(text.replace("\r\n", "\n"))
-    if not text.strip():
-        report.fail(1, "tệp", "tệp rỗng; bài viết cần front matter (giữa hai dòng ---) và nội dung")
-        return None, report.errors
-    parts = split(text)
-    if parts is None:
-        report.fail(
-            1,
-            "front matter",
-            "thiếu front matter: tệp phải mở đầu bằng dòng --- và khai báo title, date, unit, category",
-        )
-        return None, report.errors
-    matter, body, closing_line = parts
-    try:
-        data = yamlread.load(matter)
-    except yamlread.YamlSyntaxError as error:
-        report.fail(error.line, "front matter", str(error))
-        return None, report.errors
-    if data is None:
-        data = yamlread.LineDict()
-    if not isinstance(data, yamlread.LineDict):
-        report.fail(2, "front matter", "cần các dòng dạng 'trường: giá trị'")
-        return None, report.errors
-
+    data, body, closing_line = read
     values = _convert_fields(data, report)
     unit = _resolve(values, data, "unit", "đơn vị", registries.units, registries.units_path, report)
     category = _resolve(
@@ -317,16 +332,19 @@ def read_article(
     return article, []
 
 
-def _convert_fields(data: yamlread.LineDict, report: _Collector) -> dict:
+def _convert_fields(
+    data: yamlread.LineDict, report: _Collector, fields: dict[str, FieldRule] = FIELDS
+) -> dict:
+    """Each key through its converter; unknown keys and missing required ones reported."""
     values = {}
     for key in data:
-        if key not in FIELDS:
-            near = [name for name in FIELDS if slugify(str(key)) and _close(str(key), name)]
+        if key not in fields:
+            near = [name for name in fields if slugify(str(key)) and _close(str(key), name)]
             hint = (
-                f"; có phải '{near[0]}'?" if near else f"; các trường hợp lệ: {', '.join(FIELDS)}"
+                f"; có phải '{near[0]}'?" if near else f"; các trường hợp lệ: {', '.join(fields)}"
             )
             report.fail(data.line_of(key), str(key), f"trường không được hỗ trợ{hint}")
-    for name, rule in FIELDS.items():
+    for name, rule in fields.items():
         if name not in data or data[name] is None:
             if rule.required:
                 report.fail(data.line, name, f"thiếu trường bắt buộc '{name}'")

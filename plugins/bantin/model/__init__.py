@@ -1,0 +1,1 @@
+"""The content model: plain Python, no MkDocs import."""
