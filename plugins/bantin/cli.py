@@ -66,13 +66,14 @@ def check(args: argparse.Namespace) -> int:
         only=only,
         cache_file=cache_file,
     )
-    errors = sorted([*errors, *_image_errors(config, catalog)])
+    document_errors, document_warnings = _document_problems(config, catalog, only)
+    errors = sorted([*errors, *_image_errors(config, catalog), *document_errors])
     if not args.paths:
         errors = sorted(errors + _link_errors(config))
     for error in errors:
         print(format_error(error, args.format, hint(error, root)))
     # Hygiene warnings print but never change the exit code.
-    warnings = review.pending(list(catalog.articles), docs_dir, root)
+    warnings = review.pending(list(catalog.articles), docs_dir, root) + document_warnings
     for path in article_files(docs_dir, only):
         warnings.extend(hygiene.warnings(path, shown_path(path, root)))
     for warning in sorted(warnings):
@@ -95,6 +96,38 @@ def _image_errors(config, catalog) -> list[ContentError]:
 
     root = Path(config.config_file_path).parent
     return problems(catalog.articles, Path(config.docs_dir), root, plugin.config.max_pixels)
+
+
+def _document_problems(config, catalog, only) -> tuple[list[ContentError], list[ContentError]]:
+    """Errors in the documents register and warnings for numbers cited in articles that it
+    lacks, when the site uses the bantin-documents plugin. The whole register is read (a
+    citation is checked against all of it); errors are those of the files asked for."""
+    plugin = config.plugins.get("bantin-documents")
+    if plugin is None or not plugin.config.enabled:
+        return [], []
+    from .addresses import DocumentAddresses
+    from .model.register import (
+        document_files,
+        read_register,
+        refused_files,
+        unregistered_citations,
+    )
+
+    docs_dir, root = Path(config.docs_dir), Path(config.config_file_path).parent
+    units_path = shown_path(docs_dir / "_data" / "units.yml", root)
+    addresses = DocumentAddresses.from_mapping(dict(plugin.config.addresses))
+    register, errors = read_register(docs_dir, root, catalog.units, units_path, addresses)
+    if only is not None:
+        asked = {shown_path(path, root) for path in document_files(docs_dir, only)}
+        errors = [error for error in errors if error.path in asked]
+    else:
+        errors += refused_files(docs_dir, root).values()
+    warnings = []
+    if document_files(docs_dir):
+        asked_articles = {path.resolve() for path in article_files(docs_dir, only)}
+        articles = [a for a in catalog.articles if (docs_dir / a.src).resolve() in asked_articles]
+        warnings = unregistered_citations(register, articles, docs_dir, root)
+    return errors, warnings
 
 
 def bench_images(args: argparse.Namespace) -> int:

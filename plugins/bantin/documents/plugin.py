@@ -10,8 +10,6 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime, time
-from email.utils import format_datetime
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -28,15 +26,13 @@ from ..addresses import DocumentAddresses, page_file
 from ..articles import catalog_of
 from ..cachedfile import CachedFile
 from ..catalog import shown_path
-from ..dates import VIETNAM
 from ..digests import digest
 from ..errors import summary_line
-from ..indexes.feeds import Feed, FeedItem, xml_text
+from ..indexes.feeds import Feed, FeedItem, rfc822, xml_text
 from ..indexes.indexpage import IndexPage
 from ..indexes.pages import Generated as IndexGenerated
-from ..model.docfiles import FileProblem, file_type
-from ..model.document import FILES_DIR, Document
-from ..model.register import DOCUMENTS_DIR, Register, read_register
+from ..model.document import Document
+from ..model.register import DOCUMENTS_DIR, Register, read_register, refused_files
 from ..runmode import RunMode
 from . import views
 from .config import DocumentsConfig
@@ -62,6 +58,8 @@ class BuildState:
     lists: dict[str, views.RegisterPage] = field(default_factory=dict)
     previews: dict[str, tuple[str, int, int]] = field(default_factory=dict)
     register_file: File | None = None
+    refused: set[str] = field(default_factory=set)
+    """Files under content/files/ never published (`refused_files`), from docs_dir."""
 
 
 class DocumentsPlugin(BasePlugin[DocumentsConfig]):
@@ -88,11 +86,14 @@ class DocumentsPlugin(BasePlugin[DocumentsConfig]):
         register, errors = read_register(
             docs_dir, root, catalog.units, units_path, self._addresses()
         )
+        refused = refused_files(docs_dir, root)
+        errors = sorted(errors + list(refused.values()))
         if errors and config.strict and not self.mode.serving:
             raise PluginError("\n".join([*map(str, errors), summary_line(len(errors))]))
         for error in errors:
             log.warning(str(error))
         self.state = BuildState(register, register.mentions(catalog.articles))
+        self.state.refused = set(refused)
 
     def _addresses(self) -> DocumentAddresses:
         return DocumentAddresses.from_mapping(dict(self.config.addresses))
@@ -104,7 +105,9 @@ class DocumentsPlugin(BasePlugin[DocumentsConfig]):
         if self.state is None:
             return files
         state = self.state
-        refuse_files(files)
+        for file in list(files):
+            if file.src_uri in state.refused and not file.generated_by:
+                files.remove(file)
         place_documents(files, state, config)
         if self.config.previews:
             self._previews(files, config)
@@ -230,23 +233,6 @@ def documents_of(config: MkDocsConfig) -> tuple[Document, ...]:
     return register.documents if register is not None else ()
 
 
-def refuse_files(files: Files) -> None:
-    """Files under content/files/ are published only when they are what they claim to be and of
-    a type we publish; the others are left out, loudly (a document naming one is an error)."""
-    prefix = FILES_DIR + "/"
-    for file in list(files):
-        if not file.src_uri.startswith(prefix) or file.generated_by or file.abs_src_path is None:
-            continue
-        try:
-            root = Path(file.abs_src_path).parents[len(Path(file.src_uri).parts) - 1]
-            if root.resolve() not in Path(file.abs_src_path).resolve().parents:
-                raise FileProblem("liên kết (symlink) ra ngoài content/")
-            file_type(Path(file.abs_src_path))
-        except FileProblem as problem:
-            files.remove(file)
-            log.warning(f"content/{file.src_uri}: không đăng tệp này: {problem}")
-
-
 def place_documents(files: Files, state: BuildState, config: MkDocsConfig) -> None:
     """Each document becomes a generated page at its address; its source file is not published.
 
@@ -291,7 +277,7 @@ def documents_feed(register: Register, site_url: str, site_name: str, size: int)
             link=urljoin(site_url, document.url),
             description=xml_text(document.summary),
             category=xml_text(document.kind.name),
-            pub_date=format_datetime(datetime.combine(document.issued, time(0, 0), VIETNAM)),
+            pub_date=rfc822(document),
         )
         for document in register.documents[:size]
     )

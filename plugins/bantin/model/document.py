@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path, PurePosixPath
 
 from .. import yamlread
@@ -25,6 +25,7 @@ from ..article import (
     _texts,
     read_front_matter,
 )
+from ..dates import VIETNAM, Published
 from ..errors import ContentError
 from ..registry import Unit, UnitRegistry
 from ..text import slugify
@@ -85,6 +86,11 @@ class Document:
     @property
     def title(self) -> str:
         return f"{self.kind.name} số {self.number}"
+
+    @property
+    def published(self) -> Published:
+        """The date of issue as a moment, as articles have: the search shards documents by it."""
+        return Published(datetime.combine(self.issued, time(0, 0), VIETNAM), has_time=False)
 
     @property
     def year(self) -> int:

@@ -16,9 +16,10 @@ from ..catalog import DATA_DIR, shown_path
 from ..errors import ContentError
 from ..registry import UnitRegistry
 from . import docnumber
+from .docfiles import FileProblem, file_type
 from .dockinds import KINDS_FILE, KindRegistry, load_kinds
 from .docnumber import Found, NumberFinder
-from .document import Document, Registries, read_document
+from .document import FILES_DIR, Document, Registries, read_document
 
 DOCUMENTS_DIR = "van-ban"
 """Documents live in content/van-ban/YYYY/."""
@@ -189,3 +190,52 @@ def _without_clashes(documents: list[Document], docs_dir: Path, root: Path):
             )
         )
     return kept, errors
+
+
+def unregistered_citations(
+    register: Register, articles: Iterable[Article], docs_dir: Path, root: Path
+) -> list[ContentError]:
+    """Warnings for numbers in articles that look like documents the register does not hold:
+    a typo in the number, or a document nobody added yet. Never errors: an article may cite
+    another organisation's document."""
+    warnings = []
+    for article in articles:
+        for citation in register.citations(article.body, article.body_line):
+            if citation.document is None:
+                warnings.append(
+                    ContentError(
+                        shown_path(docs_dir / article.src, root),
+                        citation.line,
+                        "văn bản",
+                        f"cảnh báo: '{citation.found.text}' trông như số văn bản nhưng không có "
+                        f"trong sổ văn bản ({DOCUMENTS_DIR}/); nếu là văn bản của đơn vị, hãy "
+                        "thêm nó để bài viết liên kết tới",
+                    )
+                )
+    return warnings
+
+
+def refused_files(docs_dir: Path, root: Path) -> dict[str, ContentError]:
+    """Every file under content/files/ that is never published, by its path from docs_dir: of
+    a refused type, not what its name claims, or a link leading outside. An error whether or
+    not a document names it, so nothing a reader could open is left out silently."""
+    base = docs_dir / FILES_DIR
+    if not base.is_dir():
+        return {}
+    errors = {}
+    inside = base.resolve()
+    for path in sorted(base.rglob("*")):
+        if path.is_dir() and not path.is_symlink():
+            continue
+        try:
+            if inside not in path.resolve().parents:
+                raise FileProblem(
+                    "liên kết (symlink) ra ngoài content/files/; hãy chép tệp thật vào"
+                )
+            file_type(path)
+        except FileProblem as problem:
+            src = path.relative_to(docs_dir).as_posix()
+            errors[src] = ContentError(
+                shown_path(path, root), 1, "tệp", f"không đăng tệp này: {problem}"
+            )
+    return errors

@@ -237,6 +237,7 @@ function fillFacets() {
     const values = {
       category: manifest.categories,
       unit: manifest.units,
+      type: manifest.types,
       year: [...new Set(manifest.shards.map((shard) => String(shard.year)))],
     };
     for (const select of selects) {
