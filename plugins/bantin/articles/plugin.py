@@ -34,7 +34,7 @@ from ..parallel import (
 from ..readcache import CACHE_FILE
 from ..rendercache import PageCache, open_page_cache
 from ..runmode import RunMode
-from ..sanitize import sanitise
+from ..sanitize import content_id, sanitise
 from ..seo import news_article
 from ..templatecache import use_template_cache
 from .config import ArticlesConfig
@@ -180,6 +180,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         if self.catalog is None:
             return html
         cleaned = sanitise(html, tuple(self.config.sanitize_video_hosts))
+        prefix_toc_ids(page.toc)
         if self._article(page) is not None:
             cleaned = demote_h1(cleaned)
         return cleaned
@@ -344,6 +345,13 @@ def escape_values(value):
     if isinstance(value, list):
         return [escape_values(item) for item in value]
     return value
+
+
+def prefix_toc_ids(links) -> None:
+    """The table of contents points at the headings' ids as the sanitiser published them."""
+    for link in links:
+        link.id = content_id(link.id)
+        prefix_toc_ids(link.children)
 
 
 def demote_h1(html: str) -> str:
