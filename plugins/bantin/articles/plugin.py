@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 from ..addresses import Addresses, page_file
 from ..article import Article
 from ..catalog import ARTICLES_DIR, DATA_DIR, Catalog, ReadOptions, build_catalog
+from ..configtext import ADDRESS_KEYS, TEXT_KEYS, address_problem, escaped, escaped_nav, plain
 from ..errors import summary_line
 from ..incremental import IncrementalBuild, rebuild_all
 from ..mdcache import MarkdownCache, fingerprint
@@ -66,6 +67,13 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.mode.start(command)
         self.dirty = dirty
+
+    # First, before any plugin copies a config text: Material's templates print them unescaped.
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.config.enabled:
+            escape_config(config)
+        return config
 
     # Early, before Material's and our index plugins read the files: the catalog decides which
     # article files exist and where they go. Before MkDocs cleans site_dir (right after
@@ -230,7 +238,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         article = self._article(page)
         if article is not None:
             context["article"] = article
-            publisher = self.config.publisher or config.site_name
+            publisher = self.config.publisher or plain(config.site_name)
             context["article_ld"] = news_article(article, config.site_url, publisher)
         return context
 
@@ -272,6 +280,31 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         if self.catalog is None or page.file.generated_by is not None:
             return None
         return self.catalog.by_src.get(page.file.src_uri)
+
+
+def escape_config(config: MkDocsConfig) -> None:
+    """Every config text a page can print, escaped once (see `configtext`); addresses checked."""
+    problems = [
+        f"{Path(config.config_file_path).name}:{_config_line(config, key)}: {key}: {problem}"
+        for key in ADDRESS_KEYS
+        if (problem := address_problem(config.get(key)))
+    ]
+    if problems:
+        raise PluginError("\n".join(problems))
+    for key in TEXT_KEYS:
+        config[key] = escaped(config.get(key))
+    for key in list(config.extra.keys()):
+        config.extra[key] = escaped(config.extra[key])
+    config.nav = escaped_nav(config.nav)
+
+
+def _config_line(config: MkDocsConfig, key: str) -> int:
+    """The line of `key:` in mkdocs.yml, for messages; 1 when it is inherited or not found."""
+    try:
+        lines = Path(config.config_file_path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return next((n for n, line in enumerate(lines, 1) if line.startswith(f"{key}:")), 1)
 
 
 def catalog_of(config: MkDocsConfig) -> Catalog:
