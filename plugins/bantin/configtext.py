@@ -28,13 +28,13 @@ _SAFE_ADDRESS = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&()*+,;=%]+")
 
 
 def escaped(value):
-    """`value` with every text in it escaped (dict keys of nav entries included), once."""
+    """`value` with every text in it escaped once (dict keys are names, left as they are)."""
     if isinstance(value, Markup):
         return value
     if isinstance(value, str):
         return escape(value)
     if isinstance(value, dict):
-        return {escaped(key): escaped(item) for key, item in value.items()}
+        return {key: escaped(item) for key, item in value.items()}
     if isinstance(value, list):
         return [escaped(item) for item in value]
     return value

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from markupsafe import Markup, escape
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -181,7 +181,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         if article is not None:
             page.meta = article_meta(article)
         else:
-            page.meta = escape_values(page.meta)
+            page.meta = escaped(page.meta)  # Material prints some meta unescaped
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
@@ -365,19 +365,6 @@ def article_meta(article: Article) -> dict:
     if article.author:
         meta["author"] = escape(article.author)
     return meta
-
-
-def escape_values(value):
-    """Escape every text in a static page's meta; Material prints some of them unescaped."""
-    if isinstance(value, Markup):
-        return value
-    if isinstance(value, str):
-        return escape(value)
-    if isinstance(value, dict):
-        return {key: escape_values(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [escape_values(item) for item in value]
-    return value
 
 
 def prefix_toc_ids(links) -> None:
