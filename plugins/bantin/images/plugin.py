@@ -23,6 +23,7 @@ from ..articles import catalog_of
 from ..engine.cachedfile import CachedFile
 from ..engine.runmode import RunMode
 from ..model.catalog import Catalog
+from ..model.configtext import plain
 from ..model.errors import summary_line
 from ..model.seo import absolute
 from . import markup
@@ -61,7 +62,9 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         self.catalog = catalog_of(config)
         root = Path(config.config_file_path).parent
         self.cache = ImageCache(root / self.config.cache_dir)
-        share = ShareOptions(self.config.share_cards, config.site_name, self.config.share_logo)
+        share = ShareOptions(
+            self.config.share_cards, plain(config.site_name), self.config.share_logo
+        )
         self.images, errors, self.drawing = prepare(
             self.catalog.articles,
             Path(config.docs_dir),
