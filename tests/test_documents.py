@@ -6,7 +6,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from bantin.cli import main as bantin
+from bantin.tools.cli import main as bantin
 from mkdocs.exceptions import Abort
 
 from tests.conftest import FIXTURES

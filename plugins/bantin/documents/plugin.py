@@ -22,18 +22,18 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from ..addresses import DocumentAddresses, page_file
 from ..articles import catalog_of
-from ..cachedfile import CachedFile
-from ..catalog import shown_path
-from ..digests import digest
-from ..errors import summary_line
+from ..engine.cachedfile import CachedFile
+from ..engine.digests import digest
+from ..engine.runmode import RunMode
 from ..indexes.feeds import Feed, FeedItem, rfc822, xml_text
 from ..indexes.indexpage import IndexPage
 from ..indexes.pages import Generated as IndexGenerated
+from ..model.addresses import DocumentAddresses, page_file
+from ..model.catalog import shown_path
 from ..model.document import Document
+from ..model.errors import summary_line
 from ..model.register import DOCUMENTS_DIR, Register, read_register, refused_files
-from ..runmode import RunMode
 from . import views
 from .config import DocumentsConfig
 from .links import link_numbers

@@ -10,12 +10,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from ..article import Article
 from ..indexes.views import Pagination
+from ..model.article import Article
 from ..model.document import Document
 from ..model.register import Register
-from ..registry import Unit
-from ..text import vi_sort_key
+from ..model.registry import Unit
+from ..model.text import vi_sort_key
 
 REGISTER_TEMPLATE = "bantin/documents.html"
 DOCUMENT_TEMPLATE = "bantin/document.html"

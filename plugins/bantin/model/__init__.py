@@ -1,1 +1,1 @@
-"""The content model: plain Python, no MkDocs import."""
+"""The content model: articles, registries, the catalog, dates, text, addresses. No MkDocs import."""

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import ContentError
-from ..registry import _Index, _Reader, _Registry
 from .docnumber import fold
+from .errors import ContentError
+from .registry import _Index, _Reader, _Registry
 
 KINDS_FILE = "document-kinds.yml"
 DEFAULT_KINDS = Path(__file__).with_name(KINDS_FILE)

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path, PurePosixPath
 
-from .. import yamlread
-from ..article import (
+from . import docnumber, records
+from .article import (
     FieldError,
     FieldRule,
     _Collector,
@@ -25,13 +25,12 @@ from ..article import (
     _texts,
     read_front_matter,
 )
-from ..dates import VIETNAM, Published
-from ..errors import ContentError
-from ..registry import Unit, UnitRegistry
-from ..text import slugify
-from . import docnumber
+from .dates import VIETNAM, Published
 from .docfiles import FileProblem, FileType, file_type, named_type, size_label
 from .dockinds import DocumentKind, KindRegistry
+from .errors import ContentError
+from .registry import Unit, UnitRegistry
+from .text import slugify
 
 FILES_DIR = "files"
 """Attached files live under content/files/."""
@@ -122,7 +121,7 @@ def _number(value) -> str:
 
 
 def _files(value):
-    if isinstance(value, str | yamlread.LineDict):
+    if isinstance(value, str | records.LineDict):
         value = [value]
     if not isinstance(value, list):
         raise FieldError("cần một danh sách tệp, ví dụ [../../files/2022/ke-hoach-261.pdf]")

@@ -10,16 +10,16 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from ..addresses import DocumentAddresses
-from ..article import Article
-from ..catalog import DATA_DIR, shown_path
-from ..errors import ContentError
-from ..registry import UnitRegistry
 from . import docnumber
+from .addresses import DocumentAddresses
+from .article import Article
+from .catalog import DATA_DIR, shown_path
 from .docfiles import FileProblem, file_type
 from .dockinds import KINDS_FILE, KindRegistry, load_kinds
 from .docnumber import Found, NumberFinder
 from .document import FILES_DIR, Document, Registries, read_document
+from .errors import ContentError
+from .registry import UnitRegistry
 
 DOCUMENTS_DIR = "van-ban"
 """Documents live in content/van-ban/YYYY/."""

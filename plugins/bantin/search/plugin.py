@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 
 from ..articles import catalog_of
 from ..documents import documents_of
-from ..runmode import RunMode
+from ..engine.runmode import RunMode
 from .bundle import build_bundle
 from .cache import BundleCache, salt
 from .config import SearchConfig

@@ -14,9 +14,9 @@ from pathlib import Path, PurePosixPath
 
 import frontmatter
 
-from . import yamlread
+from ..engine.digests import digest
+from . import records
 from .dates import DateFormatError, Published, date_line, parse_date
-from .digests import digest
 from .errors import ContentError
 from .registry import Category, CategoryRegistry, Unit, UnitRegistry, unknown_message
 from .text import clean, nfc, slugify
@@ -237,7 +237,7 @@ ARTICLE_FIELDS_HINT = "title, date, unit, category"
 
 def read_front_matter(
     path: Path, report: _Collector, needs: str = ARTICLE_NEEDS, fields: str = ARTICLE_FIELDS_HINT
-) -> tuple[yamlread.LineDict, str, int] | None:
+) -> tuple[records.LineDict, str, int] | None:
     """A Markdown file's front matter (with its lines), body and closing line; None after
     reporting why not (`needs` and `fields` word the messages for the kind of file)."""
     text, bad_line, bad_byte = decode(path.read_bytes())
@@ -262,13 +262,13 @@ def read_front_matter(
         return None
     matter, body, closing_line = parts
     try:
-        data = yamlread.load(matter)
-    except yamlread.YamlSyntaxError as error:
+        data = records.load(matter)
+    except records.YamlSyntaxError as error:
         report.fail(error.line, "front matter", str(error))
         return None
     if data is None:
-        data = yamlread.LineDict()
-    if not isinstance(data, yamlread.LineDict):
+        data = records.LineDict()
+    if not isinstance(data, records.LineDict):
         report.fail(2, "front matter", "cần các dòng dạng 'trường: giá trị'")
         return None
     return data, body, closing_line
@@ -333,7 +333,7 @@ def read_article(
 
 
 def _convert_fields(
-    data: yamlread.LineDict, report: _Collector, fields: dict[str, FieldRule] = FIELDS
+    data: records.LineDict, report: _Collector, fields: dict[str, FieldRule] = FIELDS
 ) -> dict:
     """Each key through its converter; unknown keys and missing required ones reported."""
     values = {}
