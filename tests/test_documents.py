@@ -250,8 +250,9 @@ def test_the_document_page(register_site):
 def test_numbers_in_an_article_link_to_their_documents(register_site):
     page = register_site.page("2022/06/kiem-tra-cong-tac-doan-tai-huyen-doan-yen-khanh/")
     body = page.select_one(".bt-article__body")
-    (link,) = body.select("a.bt-doclink")
+    (link,) = body.select("a[data-document]")
     assert link.get_text() == "Kế hoạch số 261- KH/TĐTN-XDĐ"
+    assert link["data-document"] == "261-KH/TDTN-XDD"
     target = Path(register_site.site, "2022/06/kiem-tra-cong-tac-doan-tai-huyen-doan-yen-khanh")
     assert (target / link["href"] / "index.html").resolve() == (
         register_site.site / "van-ban/2022/261-kh-tdtn-xdd/index.html"

@@ -62,6 +62,7 @@ def test_search_page_is_a_vietnamese_form(tiny_site):
     assert [s.find_parent("label").contents[0].strip() for s in form.select("select")] == [
         "Chuyên mục",
         "Đơn vị",
+        "Loại",
         "Năm",
     ]
     assert page.select_one(".bt-search__status")["role"] == "status"

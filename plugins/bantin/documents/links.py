@@ -18,7 +18,9 @@ from ..model.register import Register
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>|<!--.*?-->", re.DOTALL)
 SKIPPED = frozenset({"a", "code", "pre", "kbd", "samp", "script", "style", "textarea", "button"})
 """Elements whose text is never made into a link."""
-LINK_CLASS = "bt-doclink"
+LINK_MARK = "data-document"
+"""The attribute (holding the number's key) that marks our links; no class, so they are
+underlined like every link in an article's text (bantin.css)."""
 
 
 def link_numbers(page_html: str, register: Register, href: Callable[[str], str]) -> str:
@@ -52,7 +54,7 @@ def _linked(text: str, register: Register, href: Callable[[str], str], skipped: 
         document = register.by_key[each.key]
         out.append(str(escape(plain[last : each.start])))
         out.append(
-            f'<a class="{LINK_CLASS}" href="{escape(href(document.url))}" '
+            f'<a href="{escape(href(document.url))}" {LINK_MARK}="{escape(document.key)}" '
             f'title="{escape(document.title + ": " + document.summary)}">'
             f"{escape(each.text)}</a>"
         )
