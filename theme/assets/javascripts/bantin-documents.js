@@ -11,11 +11,11 @@
     const label = document.createElement("label");
     const select = document.createElement("select");
     select.name = group.dataset.filter;
-    select.append(new Option(`${group.querySelector("summary").textContent}: tất cả`, ""));
+    select.append(new Option("Tất cả", ""));
     for (const link of group.querySelectorAll("a[data-value]")) {
       select.append(new Option(link.textContent, link.dataset.value, false, link.hasAttribute("aria-current")));
     }
-    label.append(select);
+    label.append(`${group.querySelector("summary").textContent} `, select);
     form.append(label);
     return select;
   });
