@@ -333,10 +333,11 @@ def markdown_cache(config: MkDocsConfig) -> MarkdownCache | None:
 
 
 def place_articles(files: Files, catalog: Catalog) -> Files:
-    """Move each article to its address; drop left-out articles and the registries folder."""
+    """Move each article to its address; drop left-out articles, the registries folder and the
+    files of content/ that must never be published (`contentfiles`)."""
     prefix = ARTICLES_DIR + "/"
     for file in list(files):
-        if file.src_uri.startswith(DATA_DIR + "/"):
+        if file.src_uri.startswith(DATA_DIR + "/") or file.src_uri in catalog.refused:
             files.remove(file)
         elif file.src_uri.startswith(prefix) and file.is_documentation_page():
             files.remove(file)
