@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bantin.cli import main as bantin
-from bantin.sanitize import CONTENT_ID_PREFIX, sanitise
+from bantin.model.sanitize import CONTENT_ID_PREFIX, sanitise
+from bantin.tools.cli import main as bantin
 
 from tests.conftest import FIXTURES
 from tests.imaging import plain_jpeg
@@ -57,7 +57,7 @@ def test_links_into_the_site_keep_their_anchor_and_others_are_untouched():
 
 
 def test_a_static_page_table_of_contents_points_at_the_prefixed_headings(tiny_site):
-    from bantin.synthetic import write_config
+    from bantin.tools.synthetic import write_config
 
     (tiny_site.content / "trang.md").write_text(
         "# Trang\n\n## Lịch sử\n\nChữ.\n\n## Hoạt động\n\nChữ.\n", encoding="utf-8"
@@ -74,7 +74,7 @@ HOSTILE = 'Tin "A" & B </title><script>alert(1)</script><img src=x onerror=alert
 
 
 def _hostile_config(site, site_url: str = "https://example.org/") -> None:
-    from bantin.synthetic import REPO
+    from bantin.tools.synthetic import REPO
 
     (site.content / "trang.md").write_text("# Trang\n\nChữ.\n", encoding="utf-8")
     quoted = HOSTILE.replace('"', '\\"')

@@ -16,15 +16,10 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from ..addresses import Addresses, page_file
-from ..article import Article
-from ..catalog import ARTICLES_DIR, DATA_DIR, Catalog, ReadOptions, build_catalog
-from ..configtext import ADDRESS_KEYS, TEXT_KEYS, address_problem, escaped, escaped_nav, plain
-from ..errors import summary_line
-from ..incremental import IncrementalBuild, rebuild_all
-from ..mdcache import MarkdownCache, fingerprint
-from ..output import replacing
-from ..parallel import (
+from ..engine.atomic import replacing
+from ..engine.incremental import IncrementalBuild, rebuild_all
+from ..engine.mdcache import MarkdownCache, fingerprint
+from ..engine.parallel import (
     READ_EVENTS,
     RENDER_EVENTS,
     ParallelMarkdown,
@@ -32,12 +27,17 @@ from ..parallel import (
     foreign_handlers,
     worker_count,
 )
-from ..readcache import CACHE_FILE
-from ..rendercache import PageCache, open_page_cache
-from ..runmode import RunMode
-from ..sanitize import content_id, sanitise
-from ..seo import news_article
-from ..templatecache import use_template_cache
+from ..engine.readcache import CACHE_FILE
+from ..engine.rendercache import PageCache, open_page_cache
+from ..engine.runmode import RunMode
+from ..engine.templatecache import use_template_cache
+from ..model.addresses import Addresses, page_file
+from ..model.article import Article
+from ..model.catalog import ARTICLES_DIR, DATA_DIR, Catalog, ReadOptions, build_catalog
+from ..model.configtext import ADDRESS_KEYS, TEXT_KEYS, address_problem, escaped, escaped_nav, plain
+from ..model.errors import summary_line
+from ..model.sanitize import content_id, sanitise
+from ..model.seo import news_article
 from .config import ArticlesConfig
 from .page import ArticlePage
 

@@ -20,12 +20,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..articles import catalog_of
-from ..cachedfile import CachedFile
-from ..catalog import Catalog
-from ..configtext import plain
-from ..errors import summary_line
-from ..runmode import RunMode
-from ..seo import absolute
+from ..engine.cachedfile import CachedFile
+from ..engine.runmode import RunMode
+from ..model.catalog import Catalog
+from ..model.configtext import plain
+from ..model.errors import summary_line
+from ..model.seo import absolute
 from . import markup
 from .cache import ImageCache
 from .collect import ArticleImages, Drawing, ShareOptions, SiteImages, clean_strays, prepare

@@ -17,10 +17,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..addresses import page_file
 from ..articles import catalog_of
-from ..catalog import Catalog
-from ..configtext import plain
+from ..model.addresses import page_file
+from ..model.catalog import Catalog
+from ..model.configtext import plain
 from . import views
 from .config import IndexesConfig
 from .indexpage import IndexPage, stub

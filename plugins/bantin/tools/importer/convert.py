@@ -9,10 +9,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, time
 
-from ..article import Registries
-from ..dates import today
-from ..render import Plain, article_text, caption_markdown, markdown_text
-from ..text import slugify
+from ...model.article import Registries
+from ...model.dates import today
+from ...model.frontmatter import Plain, article_text, caption_markdown, markdown_text
+from ...model.text import slugify
 from .dates import front_matter_value, lead_date
 from .decode import decode
 from .infer import HIGH, LOW, MEDIUM, CategoryMatcher, Guess, UnitMatcher
