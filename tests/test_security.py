@@ -234,3 +234,24 @@ def test_links_out_of_content_are_refused_and_nothing_behind_them_is_read(
     for path in tiny_site.site.rglob("*"):
         if path.is_file():
             assert b"m\xe1\xba\xadt kh\xe1\xba\xa9u" not in path.read_bytes(), path
+
+
+ROUND = [
+    "content/articles/2022/cover-and-body.md:6: cover: không tìm thấy ảnh "
+    "'../../images/khong-co.jpg' (tìm ở content/images/khong-co.jpg)",
+    "content/articles/2022/cover-and-body.md:11: ảnh: ảnh '../../images/vie-sai-ten.jpg': "
+    "không tìm thấy tệp (tìm ở content/images/vie-sai-ten.jpg)",
+]
+
+
+def test_a_bad_cover_and_a_misspelt_body_image_show_in_one_round(
+    tiny_site, monkeypatch, capsys, caplog
+):
+    from mkdocs.exceptions import Abort
+
+    tiny_site.fixture("bad/cover-and-body.md", "2022/cover-and-body.md")
+    assert _check(tiny_site, monkeypatch, capsys) == ROUND
+    with pytest.raises(Abort):
+        tiny_site.build()
+    lines = "\n".join(record.getMessage() for record in caplog.records).splitlines()
+    assert lines[-3:] == [*ROUND, "Có 2 lỗi nội dung; hãy sửa rồi chạy lại."]

@@ -16,7 +16,7 @@ from ..engine.digests import digest
 from ..engine.readcache import ReadCache
 from . import contentfiles
 from .addresses import Addresses
-from .article import Article, Registries, read_article
+from .article import Article, ArticleBody, Registries, read_article
 from .contentfiles import DATA_DIR, Refused
 from .dates import VIETNAM
 from .errors import ContentError
@@ -37,6 +37,8 @@ class Catalog:
     """Source paths of article files left out of this build: drafts, future dates, errors."""
     refused: Refused = field(default_factory=Refused)
     """Files of content/ never read nor published: links out of it, types that can run."""
+    flawed: tuple[ArticleBody, ...] = ()
+    """Articles left out for their errors, whose images are checked all the same."""
 
     @cached_property
     def by_src(self) -> dict[str, Article]:
@@ -147,6 +149,7 @@ def build_catalog(
         cache = ReadCache(cache_file, [data / "units.yml", data / "categories.yml"], addresses)
     now = options.now or datetime.now(VIETNAM)
     articles: list[Article] = []
+    flawed: list[ArticleBody] = []
     excluded: set[str] = set()
     for path in article_files(docs_dir, only):
         src = path.relative_to(docs_dir).as_posix()
@@ -162,6 +165,9 @@ def build_catalog(
                 lambda published, slug: addresses.of_article(published.moment, slug),
             )
             errors.extend(problems)
+            if isinstance(article, ArticleBody):
+                flawed.append(article)
+                article = None
             if cache and article is not None and not problems:
                 cache.put(path, article)
         if (
@@ -184,6 +190,7 @@ def build_catalog(
         addresses=addresses,
         excluded=frozenset(excluded),
         refused=refused,
+        flawed=tuple(flawed),
     )
     return catalog, sorted(errors)
 
