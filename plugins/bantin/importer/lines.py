@@ -173,15 +173,15 @@ def _is_label(text: str, after) -> bool:
     """A section label or breadcrumb above the title ("Giới trẻ", "Trang địa phương - Huyện Võ
     Nhai"): short, no sentence, and followed by a longer line that reads as the title."""
     words = text.split()
-    if not after:
-        return False
+    following = [line.text for line, _ in after[:2] if not date_line(line.text)]
+    if not following:
+        return False  # the last line with text is never a label: nothing would be left
     if _CRUMB.search(text) and not _END_OF_SENTENCE.search(text):
         return True
     parts = [part.split() for part in re.split(r"\s+[-–]\s+", text)]
     short = len(words) <= 4 or (len(parts) == 2 and all(len(p) <= 4 for p in parts))
     if not short or _END_OF_SENTENCE.search(text) or re.search(r"\d", text):
         return False
-    following = [line.text for line, _ in after[:2] if not date_line(line.text)]
     longest = max(len(part) for part in parts)
     return (
         bool(following)
