@@ -14,8 +14,8 @@ from tests.importscore import FIELDS, REAL, score
 
 @pytest.fixture(scope="module")
 def convert(tmp_path_factory):
-    from bantin.importer import Importer
-    from bantin.site import load_registries
+    from bantin.engine.siteconfig import load_registries
+    from bantin.tools.importer import Importer
 
     config = sample_site(tmp_path_factory.mktemp("site"))
     _, registries, errors = load_registries(str(config))

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from . import yamlread
+from . import records
 from .addresses import Addresses
 from .errors import ContentError
 from .text import clean, fold, match_key, slugify
@@ -146,27 +146,27 @@ class _Reader:
     def fail(self, line: int, where: str, message: str) -> None:
         self.errors.append(ContentError(self.shown, line, where, message))
 
-    def load_list(self) -> yamlread.LineList | None:
+    def load_list(self) -> records.LineList | None:
         if not self.path.is_file():
             self.fail(1, "tệp", "không tìm thấy tệp danh mục này")
             return None
         try:
-            data = yamlread.load(self.path.read_text(encoding="utf-8-sig"))
+            data = records.load(self.path.read_text(encoding="utf-8-sig"))
         except UnicodeDecodeError:
             self.fail(1, "mã hoá", "tệp không phải UTF-8; hãy lưu lại với mã hoá UTF-8")
             return None
-        except yamlread.YamlSyntaxError as error:
+        except records.YamlSyntaxError as error:
             self.fail(error.line, "YAML", str(error))
             return None
         if data is None:
-            return yamlread.LineList()
-        if not isinstance(data, yamlread.LineList):
+            return records.LineList()
+        if not isinstance(data, records.LineList):
             self.fail(1, "tệp", "cần một danh sách, mỗi mục bắt đầu bằng '- name: ...'")
             return None
         return data
 
-    def entry(self, item, line: int) -> yamlread.LineDict | None:
-        if not isinstance(item, yamlread.LineDict):
+    def entry(self, item, line: int) -> records.LineDict | None:
+        if not isinstance(item, records.LineDict):
             self.fail(line, "mục", "mỗi mục cần dạng 'name: ...'")
             return None
         if not isinstance(item.get("name"), str) or not clean(item["name"]):
@@ -174,7 +174,7 @@ class _Reader:
             return None
         return item
 
-    def text(self, item: yamlread.LineDict, key: str) -> str | None:
+    def text(self, item: records.LineDict, key: str) -> str | None:
         value = item.get(key)
         if value is None:
             return None
@@ -183,7 +183,7 @@ class _Reader:
             return None
         return clean(str(value))
 
-    def texts(self, item: yamlread.LineDict, key: str) -> tuple[str, ...]:
+    def texts(self, item: records.LineDict, key: str) -> tuple[str, ...]:
         value = item.get(key)
         if value is None:
             return ()
@@ -194,7 +194,7 @@ class _Reader:
             return ()
         return tuple(clean(v) for v in value if clean(v))
 
-    def day(self, item: yamlread.LineDict, key: str) -> date | None:
+    def day(self, item: records.LineDict, key: str) -> date | None:
         value = self.text(item, key)
         if value is None:
             return None
@@ -204,7 +204,7 @@ class _Reader:
             self.fail(item.line_of(key), key, f"cần dạng YYYY-MM-DD, nhận được '{value}'")
             return None
 
-    def slug(self, item: yamlread.LineDict, name: str) -> str:
+    def slug(self, item: records.LineDict, name: str) -> str:
         given = self.text(item, "slug")
         slug = slugify(given or name)
         if given and slug != given:

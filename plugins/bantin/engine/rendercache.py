@@ -34,8 +34,8 @@ import jinja2
 from jinja2 import meta
 from mkdocs.structure.pages import Page
 
-from .article import Article, reads_recorded
-from .catalog import Catalog
+from ..model.article import Article, reads_recorded
+from ..model.catalog import Catalog
 from .digests import digest as _digest
 from .digests import tree_digest, write_atomically
 from .mdcache import Unstable, stable

@@ -12,9 +12,9 @@ import random
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from .text import slugify
+from ..model.text import slugify
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 PROVINCES = [
     "Ninh Bình", "Quảng Ninh", "Bắc Kạn", "Hậu Giang", "Trà Vinh", "Hà Giang", "Đắk Lắk",

@@ -9,9 +9,9 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, time
 
-from ..article import Registries
-from ..render import Plain, article_text, caption_markdown, markdown_text
-from ..text import slugify
+from ...model.article import Registries
+from ...model.frontmatter import Plain, article_text, caption_markdown, markdown_text
+from ...model.text import slugify
 from .dates import event_date, front_matter_value
 from .decode import decode
 from .infer import HIGH, LOW, MEDIUM, CategoryMatcher, Guess, UnitMatcher

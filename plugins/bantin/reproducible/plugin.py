@@ -21,7 +21,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from ..articles import catalog_of
-from ..catalog import Catalog
+from ..model.catalog import Catalog
 
 
 class PublishConfig(Config):

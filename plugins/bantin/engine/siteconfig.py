@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .addresses import Addresses
+from ..model.addresses import Addresses
 
 
 def load_site(config_file: str):
@@ -19,7 +19,7 @@ def load_site(config_file: str):
 
 def load_registries(config_file: str):
     """(config, registries, errors) of the site's content/_data registries."""
-    from .catalog import read_registries
+    from ..model.catalog import read_registries
 
     config, addresses = load_site(config_file)
     root = Path(config.config_file_path).parent

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ..registry import CategoryRegistry, Unit, UnitRegistry
-from ..text import clean, match_key
+from ...model.registry import CategoryRegistry, Unit, UnitRegistry
+from ...model.text import clean, match_key
 
 HIGH, MEDIUM, LOW = "cao", "trung bình", "thấp"
 

@@ -14,9 +14,9 @@ from pathlib import Path, PurePosixPath
 
 import frontmatter
 
-from . import yamlread
+from ..engine.digests import digest
+from . import records
 from .dates import DateFormatError, Published, date_line, parse_date
-from .digests import digest
 from .errors import ContentError
 from .registry import Category, CategoryRegistry, Unit, UnitRegistry, unknown_message
 from .text import clean, nfc, slugify
@@ -262,13 +262,13 @@ def read_article(
         return None, report.errors
     matter, body, closing_line = parts
     try:
-        data = yamlread.load(matter)
-    except yamlread.YamlSyntaxError as error:
+        data = records.load(matter)
+    except records.YamlSyntaxError as error:
         report.fail(error.line, "front matter", str(error))
         return None, report.errors
     if data is None:
-        data = yamlread.LineDict()
-    if not isinstance(data, yamlread.LineDict):
+        data = records.LineDict()
+    if not isinstance(data, records.LineDict):
         report.fail(2, "front matter", "cần các dòng dạng 'trường: giá trị'")
         return None, report.errors
 
@@ -317,7 +317,7 @@ def read_article(
     return article, []
 
 
-def _convert_fields(data: yamlread.LineDict, report: _Collector) -> dict:
+def _convert_fields(data: records.LineDict, report: _Collector) -> dict:
     values = {}
     for key in data:
         if key not in FIELDS:

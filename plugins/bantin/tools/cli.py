@@ -9,20 +9,21 @@ import logging
 import sys
 from pathlib import Path
 
-from . import hygiene, new, review
+from ..engine.readcache import CACHE_FILE
+from ..engine.siteconfig import load_site as _load_site
+from ..model import hygiene
+from ..model.catalog import ReadOptions, article_files, build_catalog, shown_path
+from ..model.errors import ContentError, summary_line
+from . import new, review
 from .argvi import Parser, add_command
 from .bench import command as bench_command
-from .catalog import ReadOptions, article_files, build_catalog, shown_path
-from .errors import ContentError, summary_line
 from .hints import hint
 from .importer import command as importer_command
-from .readcache import CACHE_FILE
-from .site import load_site as _load_site
 
 
 def _link_errors(config) -> list[ContentError]:
     """Problems in the linked-websites list (links.yml), when the bantin-links plugin is on."""
-    from .links.registry import read_links
+    from ..footer.registry import read_links
 
     plugin = config.plugins.get("bantin-links")
     if plugin is None or not plugin.config.enabled:
@@ -91,14 +92,14 @@ def _image_errors(config, catalog) -> list[ContentError]:
     plugin = config.plugins.get("bantin-images")
     if plugin is None or not plugin.config.enabled:
         return []
-    from .images.collect import problems
+    from ..images.collect import problems
 
     root = Path(config.config_file_path).parent
     return problems(catalog.articles, Path(config.docs_dir), root, plugin.config.max_pixels)
 
 
 def bench_images(args: argparse.Namespace) -> int:
-    from .images.bench import run
+    from ..images.bench import run
 
     print(run(args.photos).report())
     return 0
@@ -127,7 +128,7 @@ bài lỗi hay liên kết hỏng không bao giờ làm hỏng trang đang chạ
 def build(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import MkDocsException
 
-    from .output import build_atomically
+    from ..engine.atomic import build_atomically
 
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))

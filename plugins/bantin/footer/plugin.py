@@ -16,11 +16,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
-from ..cachedfile import CachedFile
-from ..catalog import shown_path
-from ..errors import ContentError, summary_line
-from ..runmode import RunMode
-from ..share import share_links
+from ..engine.cachedfile import CachedFile
+from ..engine.runmode import RunMode
+from ..model.catalog import shown_path
+from ..model.errors import ContentError, summary_line
+from ..model.share import share_links
 from .config import LinksConfig
 from .logos import Logo, LogoError, normalise
 from .registry import Link, LinkGroup, group_links, read_links

@@ -7,11 +7,11 @@ import json
 import sys
 from pathlib import Path
 
+from ...engine.siteconfig import load_registries
+from ...model.lookup import candidates
+from ...model.registry import unknown_message
 from ..argvi import add_command
-from ..fuzzy import candidates
 from ..progress import Progress
-from ..registry import unknown_message
-from ..site import load_registries
 from .convert import Imported, Importer, NothingToImport, Options
 from .decode import EncodingError
 

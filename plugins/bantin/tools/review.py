@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .article import Article
-from .catalog import shown_path
-from .errors import ContentError
+from ..model.article import Article
+from ..model.catalog import shown_path
+from ..model.errors import ContentError
 
 _KEY = re.compile(r"^review\s*:")
 

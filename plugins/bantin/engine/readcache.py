@@ -20,7 +20,7 @@ import pickle
 from dataclasses import fields
 from pathlib import Path
 
-from .article import Article, Registries
+from ..model.article import Article, Registries
 from .digests import code_digest, digest, write_atomically
 
 FORMAT = "1"

@@ -53,7 +53,7 @@ def _walk(folder: str, prefix: str):
 def code_digest() -> str:
     """The source of the bantin package: what it makes changes when its code does. Once per
     process: a running process keeps the code it imported, whatever happens to the files."""
-    return tree_digest(Path(__file__).parent, contents=True)
+    return tree_digest(Path(__file__).parents[1], contents=True)
 
 
 def write_atomically(path: Path, data: bytes) -> None:

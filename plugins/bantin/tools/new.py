@@ -8,14 +8,14 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from ..engine.siteconfig import load_registries
+from ..model.catalog import ARTICLES_DIR
+from ..model.dates import today
+from ..model.frontmatter import Plain, article_text
+from ..model.lookup import candidates
+from ..model.registry import Unit
+from ..model.text import clean, slugify
 from .argvi import add_command
-from .catalog import ARTICLES_DIR
-from .dates import today
-from .fuzzy import candidates
-from .registry import Unit
-from .render import Plain, article_text
-from .site import load_registries
-from .text import clean, slugify
 
 BODY = "<!-- Viết sapo (đoạn mở đầu) ở đây, rồi nội dung bài. Chú thích ảnh: một dòng chữ, dòng sau ghi {: .bt-caption } -->\n"
 

@@ -101,7 +101,7 @@ def run_process(command: list[str], cwd: Path) -> tuple[Sample, str]:
 
 def mkdocs_build(root: Path) -> Sample:
     sample, stdout = run_process(
-        [sys.executable, "-m", "bantin.bench.driver", str(root / "mkdocs.yml")], root
+        [sys.executable, "-m", "bantin.tools.bench.driver", str(root / "mkdocs.yml")], root
     )
     report = json.loads(stdout.strip().splitlines()[-1])
     sample.phases = report["phases"]
@@ -110,7 +110,9 @@ def mkdocs_build(root: Path) -> Sample:
 
 
 def bantin_check(root: Path) -> Sample:
-    return run_process([sys.executable, "-m", "bantin.cli", "check", "-f", "mkdocs.yml"], root)[0]
+    return run_process(
+        [sys.executable, "-m", "bantin.tools.cli", "check", "-f", "mkdocs.yml"], root
+    )[0]
 
 
 def hugo_build(site: Path, binary: Path) -> Sample:
@@ -201,8 +203,8 @@ def bench_serve(workdir: Path, articles: int, runs: int, seed: int, say) -> list
     if not root.exists():
         write_project(root, articles, seed)
     path = edited_article(root)
-    from ..catalog import build_catalog
-    from ..site import load_site
+    from ...engine.siteconfig import load_site
+    from ...model.catalog import build_catalog
 
     config, addresses = load_site(str(root / "mkdocs.yml"))
     catalog, _ = build_catalog(Path(config.docs_dir), root, addresses)

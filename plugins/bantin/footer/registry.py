@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
-from .. import yamlread
-from ..catalog import shown_path
-from ..errors import ContentError
-from ..text import clean
+from ..model import records
+from ..model.catalog import shown_path
+from ..model.errors import ContentError
+from ..model.text import clean
 from .logos import probe
 
 FIELDS = ("name", "url", "logo", "group")
@@ -78,23 +78,23 @@ def load_links(
     if not path.is_file():
         return (), errors
     try:
-        data = yamlread.load(path.read_text(encoding="utf-8-sig"))
+        data = records.load(path.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError:
         fail(1, "mã hoá", "tệp không phải UTF-8; hãy lưu lại với mã hoá UTF-8")
         return (), errors
-    except yamlread.YamlSyntaxError as error:
+    except records.YamlSyntaxError as error:
         fail(error.line, "YAML", str(error))
         return (), errors
     if data is None:
         return (), errors
-    if not isinstance(data, yamlread.LineList):
+    if not isinstance(data, records.LineList):
         fail(1, "tệp", "cần một danh sách, mỗi mục bắt đầu bằng '- name: ...'")
         return (), errors
 
     links: list[Link] = []
     seen: dict[str, int] = {}
     for item, line in zip(data, data.item_lines, strict=True):
-        if not isinstance(item, yamlread.LineDict):
+        if not isinstance(item, records.LineDict):
             fail(line, "mục", "mỗi mục cần dạng 'name: ...' và 'url: ...'")
             continue
         before = len(errors)
@@ -128,7 +128,7 @@ def load_links(
     return tuple(links), errors
 
 
-def _text(item: yamlread.LineDict, key: str, fail) -> str | None:
+def _text(item: records.LineDict, key: str, fail) -> str | None:
     value = item.get(key)
     if value is None:
         return None

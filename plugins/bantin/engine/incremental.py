@@ -37,8 +37,8 @@ from pathlib import Path
 
 from mkdocs.structure.files import File, Files
 
+from ..model.catalog import ARTICLES_DIR, Catalog
 from .carryover import CarryOver
-from .catalog import ARTICLES_DIR, Catalog
 from .digests import code_digest, tree_digest, write_atomically
 from .digests import digest as _digest
 from .rendercache import (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .errors import ContentError
+from ..model.errors import ContentError
 from .importer.dates import find_dates, front_matter_value
 
 _EXAMPLES = {

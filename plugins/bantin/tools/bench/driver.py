@@ -1,6 +1,6 @@
 """One timed build in this process, with the time of each phase.
 
-`python -m bantin.bench.driver mkdocs.yml` builds like `bantin build` (into a new folder that
+`python -m bantin.tools.bench.driver mkdocs.yml` builds like `bantin build` (into a new folder that
 replaces site/, carrying unchanged files over from it) and prints one JSON line:
 the build's seconds and the exclusive seconds of each phase. Phases are measured by wrapping
 MkDocs' build steps and every plugin's event handlers, so no plugin carries timing code; time
@@ -95,7 +95,7 @@ def instrument(config, clock: Clock) -> None:
 
 
 def timed_build(config_file: str) -> dict:
-    from ..output import build_atomically
+    from ...engine.atomic import build_atomically
 
     start = time.perf_counter()
     clock = Clock()

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..text import clean
+from ...model.text import clean
 from .dates import DateLine, date_line, is_view_counter, opens_with_time
 from .furniture import junk_reason as furniture_reason
 from .furniture import opens_tail

@@ -12,12 +12,12 @@ from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 
+from ..engine.digests import digest
+from ..engine.readcache import ReadCache
 from .addresses import Addresses
 from .article import Article, Registries, read_article
 from .dates import VIETNAM
-from .digests import digest
 from .errors import ContentError
-from .readcache import ReadCache
 from .registry import CategoryRegistry, UnitRegistry, load_categories, load_units
 
 ARTICLES_DIR = "articles"
