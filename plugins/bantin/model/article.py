@@ -73,6 +73,17 @@ class Article:
         return (-self.published.moment.timestamp(), self.url)
 
 
+@dataclass(frozen=True)
+class ArticleBody:
+    """What is known of an article left out for its errors: its body, whose images are still
+    checked so that every error of the file shows in one round."""
+
+    src: str
+    body: str
+    body_line: int
+    cover: None = None
+
+
 def _recording_getattribute(article: Article, name: str):
     reads = READS.get()
     if reads is not None:
@@ -235,11 +246,11 @@ ARTICLE_NEEDS = "bài viết cần front matter (giữa hai dòng ---) và nội
 ARTICLE_FIELDS_HINT = "title, date, unit, category"
 
 
-def read_front_matter(
+def read_parts(
     path: Path, report: _Collector, needs: str = ARTICLE_NEEDS, fields: str = ARTICLE_FIELDS_HINT
-) -> tuple[records.LineDict, str, int] | None:
-    """A Markdown file's front matter (with its lines), body and closing line; None after
-    reporting why not (`needs` and `fields` word the messages for the kind of file)."""
+) -> tuple[str, str, int] | None:
+    """A Markdown file's front matter text, body and closing line; None after reporting why
+    not (`needs` and `fields` word the messages for the kind of file)."""
     text, bad_line, bad_byte = decode(path.read_bytes())
     if text is None:
         report.fail(
@@ -259,8 +270,11 @@ def read_front_matter(
             "front matter",
             f"thiếu front matter: tệp phải mở đầu bằng dòng --- và khai báo {fields}",
         )
-        return None
-    matter, body, closing_line = parts
+    return parts
+
+
+def load_matter(matter: str, report: _Collector) -> records.LineDict | None:
+    """The front matter's fields with their lines; None after reporting why not."""
     try:
         data = records.load(matter)
     except records.YamlSyntaxError as error:
@@ -271,7 +285,7 @@ def read_front_matter(
     if not isinstance(data, records.LineDict):
         report.fail(2, "front matter", "cần các dòng dạng 'trường: giá trị'")
         return None
-    return data, body, closing_line
+    return data
 
 
 def read_article(
@@ -280,13 +294,18 @@ def read_article(
     shown: str,
     registries: Registries,
     article_url: Callable[[Published, str], str],
-) -> tuple[Article | None, list[ContentError]]:
-    """Read and validate one article file; returns the article or every error found in it."""
+) -> tuple[Article | ArticleBody | None, list[ContentError]]:
+    """Read and validate one article file; returns the article, or every error found in it with
+    the body when the file could be split (`ArticleBody`) or None when not."""
     report = _Collector(shown)
-    read = read_front_matter(path, report, ARTICLE_NEEDS)
-    if read is None:
+    parts = read_parts(path, report)
+    if parts is None:
         return None, report.errors
-    data, body, closing_line = read
+    matter, body, closing_line = parts
+    left_out = ArticleBody(src, body, closing_line + 1)
+    data = load_matter(matter, report)
+    if data is None:
+        return left_out, report.errors
     values = _convert_fields(data, report)
     unit = _resolve(values, data, "unit", "đơn vị", registries.units, registries.units_path, report)
     category = _resolve(
@@ -300,15 +319,14 @@ def read_article(
     )
     cover = _cover(values.get("cover"), path, src, data, report)
     if report.errors:
-        return None, report.errors
+        return left_out, report.errors
 
     slug = values.get("slug") or slugify(values["title"])
     if not slug:
         report.fail(
             data.line_of("title"), "title", "tiêu đề không tạo được địa chỉ; hãy thêm trường slug"
         )
-        return None, report.errors
-    body_line = closing_line + 1
+        return left_out, report.errors
     article = Article(
         src=src,
         title=values["title"],
@@ -319,7 +337,7 @@ def read_article(
         url=article_url(values["date"], slug),
         summary=values.get("summary") or summarise(body),
         body=body,
-        body_line=body_line,
+        body_line=left_out.body_line,
         address_line=data.line_of("slug" if "slug" in values else "title"),
         author=values.get("author", ""),
         tags=tuple(Tag(name, slugify(name)) for name in values.get("tags", ())),

@@ -23,7 +23,8 @@ from .article import (
     _slug,
     _text,
     _texts,
-    read_front_matter,
+    load_matter,
+    read_parts,
 )
 from .dates import VIETNAM, Published
 from .docfiles import FileProblem, FileType, file_type, named_type, size_label
@@ -165,10 +166,13 @@ def read_document(
 ) -> tuple[Document | None, list[ContentError]]:
     """Read and validate one document file; returns the document or every error found in it."""
     report = _Collector(shown)
-    read = read_front_matter(path, report, NEEDS, FIELDS_HINT)
-    if read is None:
+    parts = read_parts(path, report, NEEDS, FIELDS_HINT)
+    if parts is None:
         return None, report.errors
-    data, body, closing_line = read
+    matter, body, closing_line = parts
+    data = load_matter(matter, report)
+    if data is None:
+        return None, report.errors
     values = _convert_fields(data, report, FIELDS)
     unit = _resolve(values, data, "unit", "đơn vị", registries.units, registries.units_path, report)
     kind = _resolve(

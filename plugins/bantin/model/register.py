@@ -14,10 +14,9 @@ from . import docnumber
 from .addresses import DocumentAddresses
 from .article import Article
 from .catalog import DATA_DIR, shown_path
-from .docfiles import FileProblem, file_type
 from .dockinds import KINDS_FILE, KindRegistry, load_kinds
 from .docnumber import Found, NumberFinder
-from .document import FILES_DIR, Document, Registries, read_document
+from .document import Document, Registries, read_document
 from .errors import ContentError
 from .registry import UnitRegistry
 
@@ -213,29 +212,3 @@ def unregistered_citations(
                     )
                 )
     return warnings
-
-
-def refused_files(docs_dir: Path, root: Path) -> dict[str, ContentError]:
-    """Every file under content/files/ that is never published, by its path from docs_dir: of
-    a refused type, not what its name claims, or a link leading outside. An error whether or
-    not a document names it, so nothing a reader could open is left out silently."""
-    base = docs_dir / FILES_DIR
-    if not base.is_dir():
-        return {}
-    errors = {}
-    inside = base.resolve()
-    for path in sorted(base.rglob("*")):
-        if path.is_dir() and not path.is_symlink():
-            continue
-        try:
-            if inside not in path.resolve().parents:
-                raise FileProblem(
-                    "liên kết (symlink) ra ngoài content/files/; hãy chép tệp thật vào"
-                )
-            file_type(path)
-        except FileProblem as problem:
-            src = path.relative_to(docs_dir).as_posix()
-            errors[src] = ContentError(
-                shown_path(path, root), 1, "tệp", f"không đăng tệp này: {problem}"
-            )
-    return errors

@@ -96,7 +96,8 @@ def _image_errors(config, catalog) -> list[ContentError]:
     from ..images.collect import problems
 
     root = Path(config.config_file_path).parent
-    return problems(catalog.articles, Path(config.docs_dir), root, plugin.config.max_pixels)
+    articles = [*catalog.articles, *catalog.flawed]
+    return problems(articles, Path(config.docs_dir), root, plugin.config.max_pixels)
 
 
 def _document_problems(config, catalog, only) -> tuple[list[ContentError], list[ContentError]]:
@@ -110,7 +111,6 @@ def _document_problems(config, catalog, only) -> tuple[list[ContentError], list[
     from ..model.register import (
         document_files,
         read_register,
-        refused_files,
         unregistered_citations,
     )
 
@@ -121,8 +121,6 @@ def _document_problems(config, catalog, only) -> tuple[list[ContentError], list[
     if only is not None:
         asked = {shown_path(path, root) for path in document_files(docs_dir, only)}
         errors = [error for error in errors if error.path in asked]
-    else:
-        errors += refused_files(docs_dir, root).values()
     warnings = []
     if document_files(docs_dir):
         asked_articles = {path.resolve() for path in article_files(docs_dir, only)}

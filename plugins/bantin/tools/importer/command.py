@@ -101,7 +101,8 @@ def _one(importer: Importer, path: Path, out: Path, taken: set, dry_run: bool) -
 
 def _describe(imported: Imported) -> dict:
     fields = {name: imported.fields.get(name) for name in LABELS}
-    fields["date"] = str(fields["date"])
+    # A date the text does not hold is reported as missing, not as the stand-in written for it.
+    fields["date"] = imported.guesses["date"].value
     fields["captions"] = imported.captions
     return {
         "encoding": imported.encoding,
