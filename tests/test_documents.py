@@ -300,3 +300,36 @@ def test_search_sees_documents_as_their_own_type(register_site):
     # The number as readers type it, run together or spaced, without marks.
     body = document.select_one("[data-pagefind-body]").get_text(" ")
     assert "261 KH TDTN XDD" in body and "261KHTDTNXDD" in body
+
+
+def test_the_home_page_shows_the_newest_documents(register_site):
+    block = register_site.page("").select_one(".bt-home-docs")
+    assert [a.get_text() for a in block.select("li > a")] == [
+        "Kế hoạch số 300-KH/TĐTN-XDĐ",
+        "Công văn số 512-CV/TĐTN-VP",
+        "Kế hoạch số 261-KH/TĐTN-XDĐ",
+    ]
+    assert block.select_one("h2 a")["href"] == "van-ban/"
+
+
+def test_an_incremental_build_follows_an_edited_citation(tmp_path, monkeypatch):
+    """An article edited to cite a document brings the document's page (its list of the
+    articles that cite it) up to date: the incremental build equals a full one."""
+    from bantin.model.text import slugify
+    from bantin.tools.synthetic import write_project
+    from bantin.tools.synthetic_documents import write_documents
+
+    from tests.test_incremental import assert_same_as_a_full_build, bantin_build
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    root = tmp_path / "project"
+    config = write_project(root, 12, seed=5)
+    (number,) = write_documents(root / "content", 1, seed=5, cite=False)
+    before = bantin_build(config)
+    (page,) = [path for path in before if path.endswith(f"/{slugify(number)}/index.html")]
+    assert b"bt-doc__mentions" not in before[page]
+    article = sorted((root / "content" / "articles").rglob("*.md"))[1]
+    article.write_text(article.read_text("utf-8") + f"\nTheo văn bản số {number}.\n", "utf-8")
+    built = bantin_build(config)
+    assert b"bt-doc__mentions" in built[page]
+    assert_same_as_a_full_build(root, config, built)

@@ -83,6 +83,7 @@ def test_article_is_indexed_with_meta_facets_and_d_folded(tiny_site):
     assert stored["filters"] == {
         "unit": [stroke_d("Tỉnh đoàn Hà Giang")],
         "category": [stroke_d("Xây dựng Đoàn")],
+        "type": ["Bài viết"],
     }
     assert (
         "D\u0335ại hội d\u0335ại biểu" in stored["content"] and "đ" not in stored["content"].lower()

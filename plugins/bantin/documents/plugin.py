@@ -187,7 +187,10 @@ class DocumentsPlugin(BasePlugin[DocumentsConfig]):
         elif (listed := state.lists.get(page.file.src_uri)) is not None:
             context["view"] = listed
         elif page.is_homepage and self.config.home_newest > 0:
-            context["documents_newest"] = state.register.documents[: self.config.home_newest]
+            context["newest_documents"] = views.Newest(
+                state.register.documents[: self.config.home_newest],
+                state.register.addresses.of_register(),
+            )
         return context
 
     def _feed(self, env, *, config: MkDocsConfig, files: Files):

@@ -77,6 +77,14 @@ class DocumentPage:
 
 
 @dataclass(frozen=True)
+class Newest:
+    """The home page's block: the newest documents and where the register is."""
+
+    documents: tuple[Document, ...]
+    register: str
+
+
+@dataclass(frozen=True)
 class Generated:
     address: str
     title: str
