@@ -1,3 +1,3 @@
 """Bản Tin: MkDocs plugins that turn Markdown news articles into a Youth Union news site."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

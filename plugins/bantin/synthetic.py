@@ -171,8 +171,6 @@ def write_config(root: Path, extra: str = "") -> Path:
         "site_url: https://example.org/\n"
         f"docs_dir: {root / 'content'}\n"
         f"site_dir: {root / 'site'}\n"
-        "theme:\n"
-        f"  custom_dir: {REPO / 'theme'}\n"
         "nav:\n"
         "  - Trang chủ: index.md\n" + extra,
         encoding="utf-8",

@@ -1,0 +1,1 @@
+"""Everything that touches MkDocs internals: caches, incremental and parallel builds, output."""
