@@ -9,7 +9,7 @@ import logging
 import sys
 from pathlib import Path
 
-from . import hygiene, new, review
+from . import __version__, hygiene, new, review
 from .argvi import Parser, add_command
 from .bench import command as bench_command
 from .catalog import ReadOptions, article_files, build_catalog, shown_path
@@ -18,6 +18,7 @@ from .hints import hint
 from .importer import command as importer_command
 from .readcache import CACHE_FILE
 from .site import load_site as _load_site
+from .tools.init import command as init_command
 
 
 def _link_errors(config) -> list[ContentError]:
@@ -143,11 +144,39 @@ def build(args: argparse.Namespace) -> int:
     return 0
 
 
+SERVE_EXAMPLES = """
+Ví dụ:
+  bantin serve                            xem trước ở http://127.0.0.1:8000
+  bantin serve -a 0.0.0.0:8000            cho máy khác trong mạng nội bộ xem
+
+Trang tự cập nhật mỗi khi lưu tệp; bản nháp và bài hẹn ngày cũng hiện. Bấm Ctrl+C để dừng.
+"""
+
+
+def serve(args: argparse.Namespace) -> int:
+    """MkDocs' own `serve --dirty` (what scripts/serve runs), without bash: after a save only
+    what the change touched is rebuilt."""
+    from mkdocs.__main__ import cli as mkdocs_cli
+
+    argv = ["serve", "--dirty", "-f", args.config, "-a", args.dev_addr]
+    if args.open:
+        argv.append("--open")
+    # MkDocs stops on Ctrl+C itself ("Shutting down...").
+    mkdocs_cli.main(argv, prog_name="bantin serve", standalone_mode=False)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog="bantin",
         description="Công cụ Bản Tin cho cán bộ truyền thông: kiểm tra, nhập và tạo bài viết.",
         epilog="Xem hướng dẫn từng lệnh: bantin check --help, bantin import --help, bantin new --help",
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"bantin {__version__}",
+        help="in phiên bản rồi thoát",
     )
     commands = parser.add_subparsers(dest="command", required=True, title="lệnh", metavar="LỆNH")
     checker = add_command(
@@ -179,6 +208,19 @@ def build_parser() -> argparse.ArgumentParser:
         "-s", "--strict", action="store_true", default=None, help="dừng khi có cảnh báo"
     )
     builder.set_defaults(run=build)
+    server = add_command(
+        commands,
+        "serve",
+        "xem trước trang, tự cập nhật khi lưu tệp",
+        "Xem trước trang trên máy ở http://127.0.0.1:8000, có bản nháp và bài hẹn ngày.",
+        SERVE_EXAMPLES,
+    )
+    server.add_argument(
+        "-a", "--dev-addr", default="127.0.0.1:8000", metavar="ĐỊA_CHỈ:CỔNG", help="nơi phục vụ"
+    )
+    server.add_argument("--open", action="store_true", help="mở trình duyệt")
+    server.set_defaults(run=serve)
+    init_command.add_parser(commands)
     images = commands.add_parser(
         "bench-images", help="đo tốc độ mã hoá ảnh (lần đầu và khi build lại)"
     )

@@ -11,3 +11,10 @@ class SiteConfig(Config):
     """Fill in what a news site needs where mkdocs.yml keeps MkDocs' or Material's default: the
     nav, nav validation, our stylesheets and scripts, fonts served by the site, language,
     features, logo, Markdown extensions. Off: the site spells out all of it itself."""
+    site_version = c.Optional(c.Type(int))
+    """The version of the site's own files (mkdocs.yml, content/_data) that `bantin init` wrote;
+    `bantin check` says what to change when the installed tool expects a newer one."""
+    registry = c.Optional(c.Type(str))
+    """A registry folder shared by several sites (units.yml, categories.yml, links.yml), relative
+    to mkdocs.yml, or `package:NAME` for an installed Python package holding them. Unset: the
+    site's own content/_data/."""

@@ -1,0 +1,1 @@
+"""Staff tools: the `bantin` command and what its sub-commands do."""
