@@ -309,7 +309,7 @@ def test_figures_one_after_another_keep_their_own_captions():
 
 
 def test_check_reports_bad_images_without_building(tiny_site, monkeypatch, capsys):
-    from bantin.cli import main as bantin
+    from bantin.tools.cli import main as bantin
 
     expected = [_bad_article(tiny_site, case) for case in ("truncated", "outside")]
     monkeypatch.chdir(tiny_site.root)

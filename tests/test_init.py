@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bantin import __version__
-from bantin.cli import main as bantin
+from bantin.tools.cli import main as bantin
 from bs4 import BeautifulSoup
 
 from tests.conftest import build
@@ -144,7 +144,7 @@ def test_init_asks_in_vietnamese_when_flags_are_missing(tmp_path, monkeypatch, c
 
 
 def command_args(folder: Path):
-    from bantin.cli import build_parser
+    from bantin.tools.cli import build_parser
 
     return build_parser().parse_args(["init", str(folder)])
 

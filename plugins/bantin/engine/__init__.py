@@ -1,1 +1,3 @@
-"""Everything that touches MkDocs internals: caches, incremental and parallel builds, output."""
+"""The build engine: caches, the incremental build, parallel helpers, carry-over, atomic output.
+
+The only package that touches MkDocs internals."""

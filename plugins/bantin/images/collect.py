@@ -17,10 +17,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from ..article import Article
-from ..catalog import shown_path
-from ..errors import ContentError
-from ..text import slugify
+from ..model.article import Article
+from ..model.catalog import shown_path
+from ..model.errors import ContentError
+from ..model.text import slugify
 from . import encode, markup, work
 from .cache import ImageCache, cache_key
 from .products import (

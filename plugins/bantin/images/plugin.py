@@ -20,11 +20,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..articles import catalog_of
-from ..cachedfile import CachedFile
-from ..catalog import Catalog
-from ..errors import summary_line
-from ..runmode import RunMode
-from ..seo import absolute
+from ..engine.cachedfile import CachedFile
+from ..engine.runmode import RunMode
+from ..model.catalog import Catalog
+from ..model.configtext import plain
+from ..model.errors import summary_line
+from ..model.seo import absolute
 from . import markup
 from .cache import ImageCache
 from .collect import ArticleImages, Drawing, ShareOptions, SiteImages, clean_strays, prepare
@@ -61,7 +62,9 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         self.catalog = catalog_of(config)
         root = Path(config.config_file_path).parent
         self.cache = ImageCache(root / self.config.cache_dir)
-        share = ShareOptions(self.config.share_cards, config.site_name, self.config.share_logo)
+        share = ShareOptions(
+            self.config.share_cards, plain(config.site_name), self.config.share_logo
+        )
         self.images, errors, self.drawing = prepare(
             self.catalog.articles,
             Path(config.docs_dir),

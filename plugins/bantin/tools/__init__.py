@@ -1,1 +1,1 @@
-"""Staff tools: the `bantin` command and what its sub-commands do."""
+"""Staff tools: the `bantin` command and its subcommands (check, new, import, bench)."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ... import __version__
-from ...text import clean, slugify
+from ...model.text import clean, slugify
 
 KINDS = {
     "tinh-doan": "Tỉnh đoàn",

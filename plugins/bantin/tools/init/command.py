@@ -8,9 +8,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from ...argvi import HelpFormatter
-from ...new import NewError, Prompt
-from ...text import clean
+from ..argvi import HelpFormatter
+from ..new import NewError, Prompt
+from ...model.text import clean
 from .answers import (
     DEFAULT_PARENT,
     HOSTS,
@@ -163,8 +163,8 @@ def _pick_host(prompt: Prompt) -> str:
 
 def shared_registry_category(registry: Path, name: str) -> str:
     """The first chuyên mục of a shared registry, once it is known to hold the organisation."""
-    from ...addresses import Addresses
-    from ...registry import load_categories, load_units
+    from ...model.addresses import Addresses
+    from ...model.registry import load_categories, load_units
 
     units_file, categories_file = registry / "units.yml", registry / "categories.yml"
     units, errors = load_units(units_file, str(units_file), Addresses())

@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath
 
 import jinja2
 
-from ...dates import today
+from ...model.dates import today
 from .answers import SiteAnswers
 
 SKELETON = Path(__file__).parent / "skeleton"
