@@ -8,9 +8,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from ...model.text import clean
 from ..argvi import HelpFormatter
 from ..new import NewError, Prompt
-from ...model.text import clean
 from .answers import (
     DEFAULT_PARENT,
     HOSTS,
