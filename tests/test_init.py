@@ -173,3 +173,119 @@ def test_names_with_quotes_and_colons_stay_names(tmp_path):
     build(folder / "mkdocs.yml", strict=True)
     home = page(folder / "site")
     assert home.title.get_text() == name
+
+
+def test_a_unit_site_shares_the_province_registry(tmp_path, monkeypatch):
+    """Two sites, one units.yml/categories.yml/links.yml: the unit's site has no _data of its own,
+    builds strict, shows the shared footer, and a change to the shared registry reaches it."""
+    province = tmp_path / "laocai"
+    assert bantin(["init", str(province), *FLAGS]) == 0
+    registry = tmp_path / "danh-muc"
+    (province / "content" / "_data").rename(registry)
+    units = registry / "units.yml"
+    units.write_text(
+        units.read_text(encoding="utf-8").replace(
+            "  children: []",
+            "  children:\n    - name: Đoàn phường Cốc Lếu\n      aliases: [ĐP Cốc Lếu]",
+        ),
+        encoding="utf-8",
+    )
+    unit = tmp_path / "coc-leu"
+    flags = ["--name", "ĐP Cốc Lếu", "--url", "https://cocleu.example.vn/", "--no-input"]
+    monkeypatch.chdir(tmp_path)
+    assert bantin(["init", "coc-leu", *flags, "--registry", "danh-muc"]) == 0
+    assert not (unit / "content" / "_data").exists()
+    config = yaml.safe_load((unit / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    assert config["plugins"][0] == {"bantin": {"site_version": 1, "registry": "../danh-muc"}}
+    build(unit / "mkdocs.yml", strict=True)
+    home = page(unit / "site")
+    welcome = home.select_one(".bt-card__title a")
+    article = page(unit / "site", welcome["href"].strip("/"))
+    assert article.select_one(".bt-dateline__unit").get_text() == "Đoàn phường Cốc Lếu"
+    footer = [a.get_text(strip=True) for a in home.select(".bt-links__item")]
+    assert "Báo Tiền Phong" in footer
+    # The province's site reads the same registry once it points there.
+    mkdocs = province / "mkdocs.yml"
+    mkdocs.write_text(
+        mkdocs.read_text(encoding="utf-8").replace(
+            "      site_version: 1\n", "      site_version: 1\n      registry: ../danh-muc\n"
+        ),
+        encoding="utf-8",
+    )
+    build(mkdocs, strict=True)
+    assert (province / "site" / "don-vi" / "doan-phuong-coc-leu").is_dir()
+    monkeypatch.chdir(unit)
+    assert bantin(["check"]) == 0
+
+
+def test_a_shared_registry_that_lacks_the_organisation_is_refused(tmp_path, capsys):
+    registry = tmp_path / "danh-muc"
+    assert bantin(["init", str(tmp_path / "a"), *FLAGS]) == 0
+    (tmp_path / "a" / "content" / "_data").rename(registry)
+    flags = ["--name", "Đoàn xã Không Có", "--url", "https://x.vn/", "--no-input"]
+    assert bantin(["init", str(tmp_path / "b"), *flags, "--registry", str(registry)]) == 1
+    assert "không có đơn vị 'Đoàn xã Không Có'" in capsys.readouterr().err
+    assert not (tmp_path / "b").exists()
+
+
+def test_an_upgrade_tells_what_to_change_and_keeps_building(
+    new_site, tmp_path, monkeypatch, capsys
+):
+    """A site of an older layout (no site_version) and a deprecated option (bantin-links'
+    data_file) still builds strict; `bantin check` says what to change, as warnings only."""
+    site = tmp_path / "cu"
+    (site / "content").mkdir(parents=True)
+    for name in ("content/_data", "content/articles", "content/index.md"):
+        source, target = new_site / name, site / name
+        if source.is_dir():
+            __import__("shutil").copytree(source, target)
+        else:
+            target.write_bytes(source.read_bytes())
+    config = (new_site / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("      site_version: 1\n", "      defaults: true\n").replace(
+        "  - bantin-links\n", "  - bantin-links:\n      data_file: _data/links.yml\n"
+    )
+    (site / "mkdocs.yml").write_text(config, encoding="utf-8")
+    build(site / "mkdocs.yml", strict=True)
+    footer = [a.get_text(strip=True) for a in page(site / "site").select(".bt-links__item")]
+    assert "Báo Tiền Phong" in footer
+    monkeypatch.chdir(site)
+    assert bantin(["check", "--format", "github"]) == 0
+    warnings = [line for line in capsys.readouterr().out.splitlines() if "::warning" in line]
+    assert any("title=Bản Tin::site_version: tệp của trang theo bản cũ" in w for w in warnings)
+    assert any(
+        "line=22," in w and "plugins → bantin-links → data_file" in w and "registry" in w
+        for w in warnings
+    )
+
+
+def test_a_site_ahead_of_the_installed_tool_is_told_to_upgrade(new_site, monkeypatch, capsys):
+    from bantin import SITE_VERSION
+
+    mkdocs = new_site / "mkdocs.yml"
+    text = mkdocs.read_text(encoding="utf-8")
+    mkdocs.write_text(text.replace("site_version: 1", f"site_version: {SITE_VERSION + 1}"))
+    try:
+        monkeypatch.chdir(new_site)
+        assert bantin(["check"]) == 0
+        assert "cần Bản Tin mới hơn" in capsys.readouterr().out
+    finally:
+        mkdocs.write_text(text, encoding="utf-8")
+
+
+def test_a_read_cache_written_by_another_version_is_a_miss_not_a_crash(tmp_path):
+    """Caches name modules (pickles): after an upgrade that moved one, the build starts afresh."""
+    import pickle
+
+    from bantin.engine.readcache import CACHE_FILE
+
+    root = tmp_path / "s"
+    assert bantin(["init", str(root), *FLAGS]) == 0
+    cache = root / CACHE_FILE
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    # A pickle of a class from a module that no longer exists (as bantin.dates before 0.2.0).
+    cache.write_bytes(b"cbantin.dates\nGone\n.")  # protocol 0: the GLOBAL opcode, then STOP
+    with pytest.raises(ModuleNotFoundError):
+        pickle.loads(cache.read_bytes())
+    build(root / "mkdocs.yml", strict=True)
+    assert (root / "site" / "index.html").is_file()

@@ -11,11 +11,12 @@ from pathlib import Path
 
 from .. import __version__
 from ..engine.readcache import CACHE_FILE
+from ..engine.siteconfig import links_file, registry_dir
 from ..engine.siteconfig import load_site as _load_site
 from ..model import hygiene
 from ..model.catalog import ReadOptions, article_files, build_catalog, shown_path
 from ..model.errors import ContentError, summary_line
-from . import new, review
+from . import new, review, upgrade
 from .argvi import Parser, add_command
 from .bench import command as bench_command
 from .hints import hint
@@ -31,7 +32,8 @@ def _link_errors(config) -> list[ContentError]:
     if plugin is None or not plugin.config.enabled:
         return []
     root = Path(config.config_file_path).parent
-    return read_links(Path(config.docs_dir), root, plugin.config.data_file)[1]
+    path, logo_base = links_file(config, plugin.config.data_file)
+    return read_links(path, root, logo_base)[1]
 
 
 def format_error(
@@ -68,14 +70,18 @@ def check(args: argparse.Namespace) -> int:
         ReadOptions(include_drafts=True, include_future=True),
         only=only,
         cache_file=cache_file,
+        data_dir=registry_dir(config),
     )
     errors = sorted([*errors, *_image_errors(config, catalog)])
     if not args.paths:
         errors = sorted(errors + _link_errors(config))
     for error in errors:
         print(format_error(error, args.format, hint(error, root)))
-    # Hygiene warnings print but never change the exit code.
+    # Hygiene warnings, and what the site's files lack for this version, print but never change
+    # the exit code.
     warnings = review.pending(list(catalog.articles), docs_dir, root)
+    if not args.paths:
+        warnings.extend(upgrade.lagging(config))
     for path in article_files(docs_dir, only):
         warnings.extend(hygiene.warnings(path, shown_path(path, root)))
     for warning in sorted(warnings):

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ... import __version__
+from ... import SITE_VERSION, __version__
 from ...model.text import clean, slugify
 
 KINDS = {
@@ -74,6 +74,10 @@ class SiteAnswers:
     @property
     def version(self) -> str:
         return __version__
+
+    @property
+    def site_version(self) -> int:
+        return SITE_VERSION
 
 
 def guess_kind(name: str) -> str:

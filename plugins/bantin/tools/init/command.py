@@ -164,27 +164,23 @@ def _pick_host(prompt: Prompt) -> str:
 def shared_registry_category(registry: Path, name: str) -> str:
     """The first chuyên mục of a shared registry, once it is known to hold the organisation."""
     from ...model.addresses import Addresses
-    from ...model.registry import load_categories, load_units
+    from ...model.catalog import read_registries
 
-    units_file, categories_file = registry / "units.yml", registry / "categories.yml"
-    units, errors = load_units(units_file, str(units_file), Addresses())
-    categories, category_errors = load_categories(
-        categories_file, str(categories_file), Addresses()
-    )
-    if errors := errors + category_errors:
+    registries, errors = read_registries(registry, Path.cwd(), Addresses())
+    if errors:
         raise InitError(
             f"danh mục dùng chung {registry} có lỗi:\n" + "\n".join(f"  {e}" for e in errors)
         )
-    if units.resolve(name) is None:
-        nearest = ", ".join(units.nearest(name))
+    if registries.units.resolve(name) is None:
+        nearest = ", ".join(registries.units.nearest(name))
         raise InitError(
-            f"không có đơn vị '{name}' trong {units_file}"
+            f"không có đơn vị '{name}' trong {registries.units_path}"
             + (f" (có phải: {nearest}?)" if nearest else "")
             + "; thêm đơn vị vào danh mục dùng chung trước, hoặc ghi --name đúng tên trong đó"
         )
-    first = next(iter(categories), None)
+    first = next(iter(registries.categories), None)
     if first is None:
-        raise InitError(f"{categories_file} chưa có chuyên mục nào")
+        raise InitError(f"{registries.categories_path} chưa có chuyên mục nào")
     return first.name
 
 

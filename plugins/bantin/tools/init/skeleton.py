@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath
 import jinja2
 
 from ...model.dates import today
-from .answers import SiteAnswers
+from .answers import InitError, SiteAnswers
 
 SKELETON = Path(__file__).parent / "skeleton"
 SUFFIX = ".jinja"
@@ -69,11 +69,14 @@ def templates() -> list[PurePosixPath]:
 
 def site_files(answers: SiteAnswers) -> list[SiteFile]:
     """The files of the new site, rendered: a template rendering to whitespace is left out."""
+    names = templates()
+    if not names:
+        raise InitError(f"không thấy mẫu tệp nào trong {SKELETON}; hãy cài lại Bản Tin")
     env = environment()
     day = today()
     context = {"answers": answers, "today": day, "year": f"{day.year:04d}"}
     files = []
-    for template in templates():
+    for template in names:
         text = env.get_template(template.as_posix()).render(context)
         if not text.strip():
             continue
