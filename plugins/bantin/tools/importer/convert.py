@@ -80,8 +80,14 @@ class Imported:
     def text(self, image_links: dict[int, str] | None = None) -> str:
         """The article file; `image_links` maps each saved page's photo to its address."""
         body = self.body
-        for number, link in (image_links or {}).items():
-            body = body.replace(IMAGE_MARK.format(number), f"![{self._alt(number)}]({link})")
+        links = image_links or {}
+        for number in range(1, len(self.images) + 1):
+            mark = IMAGE_MARK.format(number)
+            if number in links:
+                body = body.replace(mark, f"![{self._alt(number)}]({links[number]})")
+            else:  # not copied (a dry run, or not a picture): the caption stays on its own
+                body = body.replace(mark + "\n", "").replace(mark, "")
+        body = re.sub(r"\n{3,}", "\n\n", body).strip("\n")
         return article_text(self.fields, body)
 
     def _alt(self, number: int) -> str:
