@@ -12,15 +12,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
+from ..articles import report_of
 from ..engine.cachedfile import CachedFile
 from ..engine.runmode import RunMode
 from ..engine.siteconfig import links_file
 from ..model.catalog import shown_path
-from ..model.errors import ContentError, summary_line
+from ..model.errors import ContentError
 from ..model.share import share_links
 from .config import LinksConfig
 from .logos import Logo, LogoError, normalise
@@ -62,8 +62,7 @@ class LinksPlugin(BasePlugin[LinksConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.mode.start(command)
 
-    # Any priority works for reading, but it must be pre_build: MkDocs cleans site_dir right
-    # after, so a strict build that fails here leaves the previous site untouched.
+    # Any priority above bantin-articles' report (-100) works: the errors join the run's report.
     @event_priority(0)
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.directory, self.logo_files = LinkDirectory(), {}
@@ -73,11 +72,7 @@ class LinksPlugin(BasePlugin[LinksConfig]):
         path, logo_base = links_file(config, self.config.data_file)
         links, errors = read_links(path, root, logo_base)
         logos, logo_errors = prepare_logos(links, path, logo_base, root, self.config)
-        errors = sorted(errors + logo_errors)
-        if errors and config.strict and not self.mode.serving:
-            raise PluginError("\n".join([*map(str, errors), summary_line(len(errors))]))
-        for error in errors:
-            log.warning(str(error))
+        report_of(config).add(errors + logo_errors)
         # A link whose logo could not be used is still shown (by name) outside strict builds.
         self.directory = LinkDirectory(group_links(links), {u: a for u, (a, _) in logos.items()})
         for asset, logo in logos.values():
