@@ -289,3 +289,19 @@ def test_a_read_cache_written_by_another_version_is_a_miss_not_a_crash(tmp_path)
         pickle.loads(cache.read_bytes())
     build(root / "mkdocs.yml", strict=True)
     assert (root / "site" / "index.html").is_file()
+
+
+def test_the_many_sites_example_builds_each_unit_in_its_own_job_with_its_own_cache():
+    example = Path(__file__).resolve().parent.parent / "docs" / "examples" / "many-sites.yml"
+    result = actionlint(example)
+    assert result.stdout + result.stderr == ""
+    jobs = yaml.safe_load(example.read_text(encoding="utf-8"))["jobs"]
+    units = jobs["units"]
+    sites = [entry["site"] for entry in units["strategy"]["matrix"]["include"]]
+    assert len(sites) == len(set(sites)) > 1 and units["strategy"]["fail-fast"] is False
+    cache = next(step for step in units["steps"] if step.get("uses", "").startswith("actions/cache"))
+    assert cache["with"]["path"] == "sites/${{ matrix.site }}/.cache/"
+    assert cache["with"]["key"].startswith("bantin-${{ matrix.site }}-")
+    build_step = next(step for step in units["steps"] if step.get("name") == "Build (strict)")
+    assert build_step["env"]["SITE_URL"] == "${{ matrix.url }}"
+    assert jobs["province"]["needs"] == "units"

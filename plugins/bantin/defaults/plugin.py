@@ -26,7 +26,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         add_theme(config)
         if self.config.defaults:
-            apply_defaults(config, _search_page(config))
+            apply_defaults(config, generated_pages(config))
         check_registry(config)
         return config
 
@@ -63,9 +63,15 @@ def check_registry(config: MkDocsConfig) -> None:
         )
 
 
-def _search_page(config: MkDocsConfig) -> str | None:
-    """The search page's file, when the site uses bantin-search."""
-    plugin = config.plugins.get("bantin-search")
-    if plugin is None or not plugin.config.enabled:
-        return None
-    return plugin.config.page
+# The plugins whose page ends the default nav, in this order, and the option naming the page.
+LAST_PAGES = (("bantin-network", "page"), ("bantin-search", "page"))
+
+
+def generated_pages(config: MkDocsConfig) -> list[str]:
+    """The pages our plugins make (the unit sites' news, search), for those that are on."""
+    pages = []
+    for name, option in LAST_PAGES:
+        plugin = config.plugins.get(name)
+        if plugin is not None and plugin.config.enabled:
+            pages.append(plugin.config[option])
+    return pages

@@ -55,7 +55,7 @@ def add_theme(config: MkDocsConfig) -> None:
     config.theme.static_templates.update(STATIC_TEMPLATES)
 
 
-def apply_defaults(config: MkDocsConfig, search_page: str | None) -> None:
+def apply_defaults(config: MkDocsConfig, last_pages: list[str]) -> None:
     """What a news site needs and MkDocs' defaults do not give, unless the site said otherwise."""
     theme = config.theme
     if not theme.get("features"):
@@ -82,7 +82,7 @@ def apply_defaults(config: MkDocsConfig, search_page: str | None) -> None:
     if config.validation.nav.omitted_files == logging.INFO:
         config.validation.nav.omitted_files = logging.DEBUG
     if config.nav is None:
-        config.nav = default_nav(Path(config.docs_dir), search_page)
+        config.nav = default_nav(Path(config.docs_dir), last_pages)
 
 
 def _prepend(listed: list, ours: tuple) -> None:
@@ -91,14 +91,13 @@ def _prepend(listed: list, ours: tuple) -> None:
     listed[:0] = [item for item in ours if item not in present]
 
 
-def default_nav(docs_dir: Path, search_page: str | None) -> list[str]:
-    """The home page, the site's other top-level pages by file name, the search page last.
-    Articles never enter the nav; the category tabs are added by bantin-indexes."""
+def default_nav(docs_dir: Path, last_pages: list[str]) -> list[str]:
+    """The home page, the site's other top-level pages by file name, then `last_pages` (pages
+    our plugins make, such as the search page, written by the site or not). Articles never
+    enter the nav; the category tabs are added by bantin-indexes."""
     pages = sorted(path.name for path in docs_dir.glob("*.md") if path.name != "index.md")
-    if search_page in pages:
-        pages.remove(search_page)
     head = ["index.md"] if (docs_dir / "index.md").exists() else []
-    return head + pages + ([search_page] if search_page else [])
+    return head + [page for page in pages if page not in last_pages] + last_pages
 
 
 def generator() -> str:
