@@ -7,20 +7,23 @@ for pictures, and the markup itself lives in theme/bantin/partials/picture.html.
 
 from __future__ import annotations
 
-import logging
 import posixpath
 from collections.abc import Callable
 from pathlib import Path
 
 from markupsafe import Markup
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 
 from ..articles import catalog_of
 from ..engine.cachedfile import CachedFile
+from ..engine.host import (
+    BasePlugin,
+    Files,
+    MkDocsConfig,
+    Page,
+    PluginError,
+    event_priority,
+    plugin_logger,
+)
 from ..engine.runmode import RunMode
 from ..model.catalog import Catalog
 from ..model.configtext import plain
@@ -31,7 +34,7 @@ from .cache import ImageCache
 from .collect import ArticleImages, Drawing, ShareOptions, SiteImages, clean_strays, prepare
 from .config import ImagesConfig
 
-log = logging.getLogger("mkdocs.plugins.bantin.images")
+log = plugin_logger(__name__)
 
 PICTURE_TEMPLATE = "bantin/partials/picture.html"
 
