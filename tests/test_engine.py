@@ -18,13 +18,15 @@ ENGINE_PRIVATE = re.compile(
     r"|\.is_modified\s*=|\._content\b|\._catalog\b|A 'dirty' build"
 )
 """Private names of MkDocs (and ProperDocs) bantin relies on."""
-ENGINE_PACKAGE = re.compile(r"^\s*(from|import) (mkdocs|properdocs)\b|[\"'](mkdocs|properdocs)\.(?!yml)", re.M)
+ENGINE_PACKAGE = re.compile(
+    r"^\s*(from|import) (mkdocs|properdocs)\b|[\"'](mkdocs|properdocs)\.(?!yml)", re.M
+)
 
 
 def test_the_engine_in_use_is_the_one_asked_for_and_material_runs_on_it():
     wanted = os.environ.get("BANTIN_ENGINE")
     if wanted:
-        assert host.NAME == wanted
+        assert wanted == host.NAME
     assert host.Page.__module__.startswith(host.PREFIX)
     # Material imports `mkdocs.*`: under ProperDocs those names are ProperDocs' modules.
     from material.plugins.search.plugin import SearchPlugin

@@ -276,6 +276,7 @@ def test_images_are_found_with_their_lines_outside_code():
     assert markup.find_images(text, 9) == [
         markup.ImageRef(11, "x.jpg"),
         markup.ImageRef(15, "raw.png"),
+        markup.ImageRef(17, "so-do.svg"),  # found, so that it is refused at its line
     ]
 
 

@@ -10,18 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..articles import report_of
 from ..engine.cachedfile import CachedFile
 from ..engine.host import (
     BasePlugin,
     Files,
     MkDocsConfig,
-    PluginError,
     event_priority,
     plugin_logger,
 )
 from ..engine.runmode import RunMode
 from ..model.catalog import shown_path
-from ..model.errors import ContentError, summary_line
+from ..model.errors import ContentError
 from ..model.share import share_links
 from .config import LinksConfig
 from .logos import Logo, LogoError, normalise
@@ -63,8 +63,7 @@ class LinksPlugin(BasePlugin[LinksConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.mode.start(command)
 
-    # Any priority works for reading, but it must be pre_build: MkDocs cleans site_dir right
-    # after, so a strict build that fails here leaves the previous site untouched.
+    # Any priority above bantin-articles' report (-100) works: the errors join the run's report.
     @event_priority(0)
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.directory, self.logo_files = LinkDirectory(), {}
@@ -74,11 +73,7 @@ class LinksPlugin(BasePlugin[LinksConfig]):
         docs_dir = Path(config.docs_dir)
         links, errors = read_links(docs_dir, root, self.config.data_file)
         logos, logo_errors = prepare_logos(links, docs_dir, root, self.config)
-        errors = sorted(errors + logo_errors)
-        if errors and config.strict and not self.mode.serving:
-            raise PluginError("\n".join([*map(str, errors), summary_line(len(errors))]))
-        for error in errors:
-            log.warning(str(error))
+        report_of(config).add(errors + logo_errors)
         # A link whose logo could not be used is still shown (by name) outside strict builds.
         self.directory = LinkDirectory(group_links(links), {u: a for u, (a, _) in logos.items()})
         for asset, logo in logos.values():

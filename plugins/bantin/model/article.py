@@ -73,6 +73,17 @@ class Article:
         return (-self.published.moment.timestamp(), self.url)
 
 
+@dataclass(frozen=True)
+class ArticleBody:
+    """What is known of an article left out for its errors: its body, whose images are still
+    checked so that every error of the file shows in one round."""
+
+    src: str
+    body: str
+    body_line: int
+    cover: None = None
+
+
 def _recording_getattribute(article: Article, name: str):
     reads = READS.get()
     if reads is not None:
@@ -237,8 +248,9 @@ def read_article(
     shown: str,
     registries: Registries,
     article_url: Callable[[Published, str], str],
-) -> tuple[Article | None, list[ContentError]]:
-    """Read and validate one article file; returns the article or every error found in it."""
+) -> tuple[Article | ArticleBody | None, list[ContentError]]:
+    """Read and validate one article file; returns the article, or every error found in it with
+    the body when the file could be split (`ArticleBody`) or None when not."""
     report = _Collector(shown)
     text, bad_line, bad_byte = decode(path.read_bytes())
     if text is None:
@@ -261,16 +273,17 @@ def read_article(
         )
         return None, report.errors
     matter, body, closing_line = parts
+    left_out = ArticleBody(src, body, closing_line + 1)
     try:
         data = records.load(matter)
     except records.YamlSyntaxError as error:
         report.fail(error.line, "front matter", str(error))
-        return None, report.errors
+        return left_out, report.errors
     if data is None:
         data = records.LineDict()
     if not isinstance(data, records.LineDict):
         report.fail(2, "front matter", "cần các dòng dạng 'trường: giá trị'")
-        return None, report.errors
+        return left_out, report.errors
 
     values = _convert_fields(data, report)
     unit = _resolve(values, data, "unit", "đơn vị", registries.units, registries.units_path, report)
@@ -285,15 +298,14 @@ def read_article(
     )
     cover = _cover(values.get("cover"), path, src, data, report)
     if report.errors:
-        return None, report.errors
+        return left_out, report.errors
 
     slug = values.get("slug") or slugify(values["title"])
     if not slug:
         report.fail(
             data.line_of("title"), "title", "tiêu đề không tạo được địa chỉ; hãy thêm trường slug"
         )
-        return None, report.errors
-    body_line = closing_line + 1
+        return left_out, report.errors
     article = Article(
         src=src,
         title=values["title"],
@@ -304,7 +316,7 @@ def read_article(
         url=article_url(values["date"], slug),
         summary=values.get("summary") or summarise(body),
         body=body,
-        body_line=body_line,
+        body_line=left_out.body_line,
         address_line=data.line_of("slug" if "slug" in values else "title"),
         author=values.get("author", ""),
         tags=tuple(Tag(name, slugify(name)) for name in values.get("tags", ())),

@@ -14,14 +14,15 @@ from pathlib import Path
 
 from ..engine.digests import digest
 from ..engine.readcache import ReadCache
+from . import contentfiles
 from .addresses import Addresses
-from .article import Article, Registries, read_article
+from .article import Article, ArticleBody, Registries, read_article
+from .contentfiles import DATA_DIR, Refused
 from .dates import VIETNAM
 from .errors import ContentError
 from .registry import CategoryRegistry, UnitRegistry, load_categories, load_units
 
 ARTICLES_DIR = "articles"
-DATA_DIR = "_data"
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,10 @@ class Catalog:
     addresses: Addresses
     excluded: frozenset[str] = field(default_factory=frozenset)
     """Source paths of article files left out of this build: drafts, future dates, errors."""
+    refused: Refused = field(default_factory=Refused)
+    """Files of content/ never read nor published: links out of it, types that can run."""
+    flawed: tuple[ArticleBody, ...] = ()
+    """Articles left out for their errors, whose images are checked all the same."""
 
     @cached_property
     def by_src(self) -> dict[str, Article]:
@@ -135,16 +140,21 @@ def build_catalog(
 ) -> tuple[Catalog, list[ContentError]]:
     """Read the registries and every article; return the catalog and all errors, sorted.
     With `cache_file`, articles whose files did not change come from the last build's reading."""
-    registries, errors = read_registries(docs_dir, root, addresses)
+    refused, errors = contentfiles.scan(docs_dir, lambda path: shown_path(path, root))
+    registries, registry_errors = read_registries(docs_dir, root, addresses)
+    errors.extend(registry_errors)
     cache = None
     if cache_file is not None:
         data = docs_dir / DATA_DIR
         cache = ReadCache(cache_file, [data / "units.yml", data / "categories.yml"], addresses)
     now = options.now or datetime.now(VIETNAM)
     articles: list[Article] = []
+    flawed: list[ArticleBody] = []
     excluded: set[str] = set()
     for path in article_files(docs_dir, only):
         src = path.relative_to(docs_dir).as_posix()
+        if src in refused:
+            continue
         article = cache.get(path, src, docs_dir, registries) if cache else None
         if article is None:
             article, problems = read_article(
@@ -155,6 +165,9 @@ def build_catalog(
                 lambda published, slug: addresses.of_article(published.moment, slug),
             )
             errors.extend(problems)
+            if isinstance(article, ArticleBody):
+                flawed.append(article)
+                article = None
             if cache and article is not None and not problems:
                 cache.put(path, article)
         if (
@@ -176,6 +189,8 @@ def build_catalog(
         categories=registries.categories,
         addresses=addresses,
         excluded=frozenset(excluded),
+        refused=refused,
+        flawed=tuple(flawed),
     )
     return catalog, sorted(errors)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -29,3 +30,25 @@ class ContentErrors(Exception):
 def summary_line(count: int) -> str:
     """The closing line of an error report, in Vietnamese."""
     return f"Có {count} lỗi nội dung; hãy sửa rồi chạy lại."
+
+
+class Report:
+    """The content errors of one run, from every part that reads content (articles, registries,
+    images, links, files of content/): each part adds what it finds, and the run reports them
+    once, sorted by file and line, each once, closed by `summary_line`."""
+
+    def __init__(self) -> None:
+        self._errors: set[ContentError] = set()
+
+    def add(self, errors: Iterable[ContentError]) -> None:
+        self._errors.update(errors)
+
+    @property
+    def errors(self) -> list[ContentError]:
+        return sorted(self._errors)
+
+    def __bool__(self) -> bool:
+        return bool(self._errors)
+
+    def __str__(self) -> str:
+        return "\n".join([*map(str, self.errors), summary_line(len(self._errors))])

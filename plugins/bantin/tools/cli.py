@@ -95,7 +95,8 @@ def _image_errors(config, catalog) -> list[ContentError]:
     from ..images.collect import problems
 
     root = Path(config.config_file_path).parent
-    return problems(catalog.articles, Path(config.docs_dir), root, plugin.config.max_pixels)
+    articles = [*catalog.articles, *catalog.flawed]
+    return problems(articles, Path(config.docs_dir), root, plugin.config.max_pixels)
 
 
 def bench_images(args: argparse.Namespace) -> int:

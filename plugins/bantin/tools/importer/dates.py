@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -13,22 +14,38 @@ _DATE = re.compile(
     r"(?<![\d/.-])(?:"
     r"(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<y>\d{4}))?"
     r"|ngày\s+(?P<wd>\d{1,2})\s+tháng\s+(?P<wm>\d{1,2})(?:\s*(?:năm|,|/)\s*(?P<wy>\d{4}))?"
+    r"|(?P<xd>\d{1,2})\s+tháng\s+(?P<xm>\d{1,2})\s*(?:năm|,)?\s*(?P<xy>\d{4})"
     r"|(?P<iy>\d{4})(?P<isep>[-/.])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2})"
     r")(?![\d/])",
     re.IGNORECASE,
 )
+# "20:34", "16h00", "02 : 48 PM", "09:41:13", "08:15 SA" (sáng) or "CH" (chiều).
 _TIME = re.compile(
-    r"(?<![\d/])(?P<H>[01]?\d|2[0-3])\s*(?::|h|giờ)\s*(?P<M>[0-5]\d)(?:\s*(?:phút|'))?(?!\d)",
+    r"(?<![\d/])(?P<H>[01]?\d|2[0-3])\s*(?::|h|giờ)\s*(?P<M>[0-5]\d)(?:\s*:\s*[0-5]\d)?"
+    r"(?:\s*(?:phút|'))?(?:\s*(?P<ap>AM|PM|SA|CH)(?!\w))?(?!\d)",
     re.IGNORECASE,
 )
+_ZONE = re.compile(r"[\[(]?\s*(?:gmt|utc)\s*\+\s*0?7(?::?00)?\s*[\])]?", re.IGNORECASE)
+# A date line written with spaces only: "03 03 2016".
+_SPACED = re.compile(r"^\s*(\d{1,2})\s+(\d{1,2})\s+(\d{4})\s*$")
 # What may surround a date on a portal's date line besides the date and time themselves.
 _LINE_WORDS = re.compile(
-    rf"{_WEEKDAY}|cập\s*nhật(?:\s*lúc)?|ngày\s*(?:đăng|cập\s*nhật)|đăng\s*(?:ngày|lúc)|"
-    r"thời\s*gian|lúc|ngày|\(?\s*gmt\s*\+?\s*7\s*\)?|[,|:;()\-–—/.]",
+    rf"{_WEEKDAY}|cập\s*nhật(?:\s*lúc)?|ngày\s*(?:đăng|cập\s*nhật)|(?:được\s*)?đăng(?:\s*(?:ngày|lúc))?|"
+    r"posted(?:\s*on)?|published|updated|thời\s*gian|lúc|ngày|"
+    r"[\[(]?\s*(?:gmt|utc)\s*\+?\s*0?7(?::?00)?\s*[\])]?|[,|:;()\[\]\-–—/.]",
     re.IGNORECASE,
 )
 _VIEWS = re.compile(
     r"^\s*(?:lượt\s*xem|số\s*lượt\s*xem|views?)?\s*:?\s*(\d[\d.,]*)\s*(?:lượt\s*xem|lượt)?\s*$",
+    re.IGNORECASE,
+)
+_LEAD_SPAN = 400
+_SPAN_GAP = re.compile(r"^\s*[-–—]\s*$")
+_SPAN_NEXT = re.compile(r"\s*[-–—]\s*\d{1,2}\s*[/.]\s*\d{1,2}\s*[/.]\s*\d{4}")
+# "... số 09-KH/ĐTN, ngày ", "Quyết định 1515 ngày ": what comes before a document's date.
+_DOCUMENT = re.compile(
+    r"(?:số|kế\s*hoạch|quyết\s*định|nghị\s*quyết|công\s*văn|hướng\s*dẫn|thông\s*báo|chỉ\s*thị)"
+    r"\s*:?\s*[\w./\-]*\d[\w./\-]*\s*,?\s*(?:ngày\s*)?$",
     re.IGNORECASE,
 )
 # Words that open a lead with the time of the event: "Sáng 04/6/2022, ...", "Ngày 12/1, ...".
@@ -71,14 +88,15 @@ def find_dates(text: str) -> list[FoundDate]:
     found = []
     for match in _DATE.finditer(text):
         groups = match.groupdict()
-        day = groups["d"] or groups["wd"] or groups["id"]
-        month = groups["m"] or groups["wm"] or groups["im"]
-        year = groups["y"] or groups["wy"] or groups["iy"]
+        day = groups["d"] or groups["wd"] or groups["xd"] or groups["id"]
+        month = groups["m"] or groups["wm"] or groups["xm"] or groups["im"]
+        year = groups["y"] or groups["wy"] or groups["xy"] or groups["iy"]
         if groups["sep"] in (".", "-") and not year:
             continue  # "5.3" or "5-3" without a year is a number or a range, not a date
-        candidate = FoundDate(
-            int(day), int(month), int(year) if year else None, None, *match.span()
-        )
+        day, month = int(day), int(month)
+        if groups["sep"] == "/" and year and month > 12 >= day:
+            day, month = month, day  # "9/14/2023": only month-first reads as a date
+        candidate = FoundDate(day, month, int(year) if year else None, None, *match.span())
         if not (1 <= candidate.month <= 12 and 1 <= candidate.day <= 31):
             continue
         if candidate.year and candidate.on() is None:
@@ -100,18 +118,44 @@ def _with_time(text: str, found: FoundDate) -> FoundDate:
         if re.fullmatch(r"[\s,|\-–lúcngàyvào]*", gap, re.IGNORECASE):
             start = min(found.start, offset + match.start())
             end = max(found.end, offset + match.end())
-            at = time(int(match["H"]), int(match["M"]))
+            at = clock(match)
             return FoundDate(found.day, found.month, found.year, at, start, end)
     return found
 
 
+def clock(match: re.Match) -> time:
+    """The time of a `_TIME` match, AM/PM (SA/CH) read on a 12-hour clock."""
+    hour, marker = int(match["H"]), (match["ap"] or "").upper()
+    if marker in ("PM", "CH") and hour < 12:
+        hour += 12
+    elif marker in ("AM", "SA") and hour == 12:
+        hour = 0
+    return time(hour, int(match["M"]))
+
+
 def date_line(line: str) -> DateLine | None:
     """`line` read as a portal date line, or None when it carries more than a date."""
+    if spaced := _SPACED.match(line):
+        day, month, year = (int(part) for part in spaced.groups())
+        found = FoundDate(day, month, year, None, 0, len(line))
+        return DateLine(found, None) if found.on() else None
     dates = [found for found in find_dates(line) if found.year]
     if len(dates) != 1:
         return None
     found = dates[0]
-    rest = line[: found.start] + " " + line[found.end :]
+    if found.at is None:  # "08:15 SA, Chủ Nhật, 21/01/2024": the time stands apart
+        times = list(
+            _TIME.finditer(
+                line[: found.start] + " " * (found.end - found.start) + line[found.end :]
+            )
+        )
+        if len(times) == 1:
+            span = times[0].span()
+            line = line[: span[0]] + " " * (span[1] - span[0]) + line[span[1] :]
+            found = FoundDate(
+                found.day, found.month, found.year, clock(times[0]), found.start, found.end
+            )
+    rest = line[: found.start] + " " + _ZONE.sub(" ", line[found.end :])
     views = None
     tail = re.search(r"(\d[\d.,]*)\s*(?:lượt\s*xem|lượt)?\s*$", rest, re.IGNORECASE)
     if tail and tail.start() >= len(line[: found.start]) and _VIEWS.match(tail.group(0)):
@@ -129,17 +173,40 @@ def is_view_counter(line: str) -> bool:
 
 
 def lead_date(lead: str, year: int | None = None) -> FoundDate | None:
-    """The date a lead opens with: "Chiều 16/10/2024, ..."; a date with a year anywhere in the
-    first sentence; "Sáng 12/1, ..." only with `year` from elsewhere."""
-    first = lead[:240]
+    """The date a lead opens with: "Chiều 16/10/2024, ..."; a date with a year anywhere in its
+    opening; "Sáng 12/1, ..." only with `year` from elsewhere. Anniversaries ("(26/3/1931 -
+    26/3/2021)") and the dates of documents ("Kế hoạch số 09-KH/ĐTN, ngày 16/10/2023") are not the
+    event's date and are passed over."""
+    first = lead[:_LEAD_SPAN]
     dates = find_dates(first)
-    for found in dates:
-        if found.year:
+    spans = _ranges(first, dates)
+    for index, found in enumerate(dates):
+        if found.year and index not in spans and not _DOCUMENT.search(first[: found.start]):
             return found
     if year and dates and _OPENER.match(first) and dates[0].start < 40:
         found = dates[0]
         return FoundDate(found.day, found.month, year, found.at, found.start, found.end)
     return None
+
+
+def event_date(paragraphs: list[str]) -> FoundDate | None:
+    """The event's date as the opening paragraphs state it (the first two that are not captions)."""
+    for text in paragraphs[:2]:
+        if found := lead_date(text):
+            return found
+    return None
+
+
+def _ranges(text: str, dates: list[FoundDate]) -> set[int]:
+    """Indexes of dates that make a span of years, as anniversaries are written."""
+    inside: set[int] = set()
+    for index, (start, end) in enumerate(itertools.pairwise(dates)):
+        if start.year and end.year and _SPAN_GAP.match(text[start.end : end.start]):
+            inside |= {index, index + 1}
+    for index, found in enumerate(dates):  # "26/3/1931-26/3/2018": the second is not matched
+        if found.year and _SPAN_NEXT.match(text, found.end):
+            inside.add(index)
+    return inside
 
 
 def opens_with_time(line: str) -> bool:

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .mojibake import MojibakeError, repair, strip_invisible
 from .tcvn3 import decode_tcvn3
 
 ENCODINGS = ("utf-8", "windows-1258", "tcvn3")
@@ -54,6 +55,15 @@ def decode(raw: bytes, encoding: str | None = None) -> Decoded:
     if "\r" in text:
         fixes.append("CRLF")
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    try:
+        text, repaired = repair(text)
+    except MojibakeError as error:
+        raise EncodingError(str(error)) from None
+    if repaired:
+        fixes.append("mojibake")
+    text, invisible = strip_invisible(text)
+    if invisible:
+        fixes.append("zero-width")
     composed = unicodedata.normalize("NFC", text)
     if composed != text and encoding == "utf-8":
         fixes.append("NFD")

@@ -14,30 +14,15 @@ from dataclasses import dataclass, field
 
 from ...model.text import clean
 from .dates import DateLine, date_line, is_view_counter, opens_with_time
+from .furniture import junk_reason as furniture_reason
+from .furniture import opens_tail
+from .signature import looks_like_signature
 
-_JUNK = [
-    (re.compile(r"PublishingPortal|Block_\w+", re.I), "khối giao diện của cổng thông tin"),
-    (re.compile(r"^(?:tăng|giảm)\s+cỡ\s+chữ", re.I), "thanh công cụ của cổng thông tin"),
-    (re.compile(r"^trang\s+chủ(?:\s*[>»/|›].*)?$", re.I), "đường dẫn trang của cổng thông tin"),
-    (
-        re.compile(
-            r"^(?:in\s+bài(?:\s+viết)?|gửi\s+(?:email|bài\s+viết|cho\s+bạn\s+bè)|bản\s+in|chia\s+sẻ|"
-            r"quay\s+lại|trở\s+về|lên\s+đầu\s+trang|về\s+trang\s+trước|bình\s+luận|"
-            r"facebook|twitter|zalo|tweet|like|share)(?:\s*[|/]\s*\w+)*\s*:?$",
-            re.I,
-        ),
-        "nút của cổng thông tin",
-    ),
-    (
-        re.compile(
-            r"^(?:liên\s+kết\s+website|tin\s+liên\s+quan|các\s+tin\s+(?:khác|đã\s+đưa)|"
-            r"tin\s+khác|xem\s+thêm|tin\s+mới\s+nhất|tin\s+đọc\s+nhiều)\s*:?$",
-            re.I,
-        ),
-        "mục của cổng thông tin",
-    ),
-]
 _VIEWS_REASON = "bộ đếm lượt xem"
+_TAIL_REASON = "tin liên quan, từ khoá hoặc bình luận của cổng (sau bài)"
+_CELL = re.compile(r"(?<=[.!?…”\"])\s+\|$")
+"""A table cell's bar left on a caption: "Xã Thủy Phù ... cấp cơ sở. |"."""
+_CRUMB = re.compile(r"\s+[/>»›|]\s+")
 _GAP = re.compile(
     r"^(?P<label>[^\s:].{1,60}?)(?:[\s\u00a0]*\u00a0[\s\u00a0]*|\s{2,}|\s*[|»›]\s*)(?P<rest>\S.*)$"
 )
@@ -45,6 +30,7 @@ _END_OF_SENTENCE = re.compile(r"[.;:,…]$|\.\.\.$")
 # "1. Kết quả", "II. Nhiệm vụ", "a) Về tuyên truyền": numbered headings of the body, not captions.
 _NUMBERED = re.compile(r"^(?:\d{1,2}|[IVX]{1,4}|[a-zđ])[.)]\s")
 _HEAD_SIZE = 6
+_GLUED = re.compile(r"\./\.\s+(?P<name>[^.]{2,40})$")
 
 
 @dataclass(frozen=True)
@@ -114,14 +100,27 @@ def read_lines(text: str, is_category: Callable[[str], str | None]) -> Layout:
     """Classify every line of `text`; `is_category` maps a label to its registry name, or None."""
     layout = Layout()
     content: list[tuple[Line, str]] = []  # (cleaned line, raw line) for lines with text
+    tail = False
     for number, raw in enumerate(text.split("\n"), start=1):
-        line = Line(number, clean(raw))
+        line = Line(number, _CELL.sub("", clean(raw)))
         if not line.text:
             continue
-        if reason := junk_reason(line.text):
+        if tail:
+            layout.dropped.append(Dropped(number, line.text, _TAIL_REASON))
+        elif opens_tail(line.text):
+            tail = len(content) > 2  # in the head it is a menu entry; after the text, the end
+            layout.dropped.append(Dropped(number, line.text, _TAIL_REASON))
+        elif reason := junk_reason(line.text):
+            if layout.category is None and _CRUMB.search(line.text):
+                name = _category(line.text, is_category)  # "Trang chủ / Tin tức / Tin hoạt động"
+                if name:
+                    layout.category, layout.category_source = name, line
+                    continue
             layout.dropped.append(Dropped(number, line.text, reason))
-            continue
-        content.append((line, raw))
+        elif content and line.text == content[-1][0].text:
+            layout.dropped.append(Dropped(number, line.text, "dòng lặp lại"))
+        else:
+            content.append((line, raw))
     body_start = _read_head(content, layout, is_category)
     _read_body(content[body_start:], layout)
     return layout
@@ -129,9 +128,10 @@ def read_lines(text: str, is_category: Callable[[str], str | None]) -> Layout:
 
 def junk_reason(text: str) -> str | None:
     """Why a cleaned line is portal junk, or None when it is content."""
-    for pattern, reason in _JUNK:
-        if pattern.search(text):
-            return reason
+    if reason := furniture_reason(text):
+        return reason
+    if opens_tail(text):
+        return _TAIL_REASON
     if is_view_counter(text):
         return _VIEWS_REASON
     return None
@@ -145,8 +145,11 @@ def _read_head(content, layout: Layout, is_category) -> int:
             if found.views:
                 layout.dropped.append(Dropped(line.number, found.views, _VIEWS_REASON))
             continue
-        if layout.category is None and (name := is_category(line.text)):
+        if layout.category is None and (name := _category(line.text, is_category)):
             layout.category, layout.category_source = name, line
+            continue
+        if layout.title is None and _is_label(line.text, content[index + 1 :]):
+            layout.dropped.append(Dropped(line.number, line.text, "nhãn chuyên mục của cổng"))
             continue
         has_more = index + 1 < len(content)
         if layout.title is None and has_more and looks_like_title(line.text):
@@ -158,6 +161,33 @@ def _read_head(content, layout: Layout, is_category) -> int:
             content[index] = (Line(line.number, rest), rest)
         return index
     return min(len(content), _HEAD_SIZE)
+
+
+def _category(text: str, is_category) -> str | None:
+    """A category label, or the deepest part of a breadcrumb when the registry knows it ("Hoạt
+    động / Công tác xây dựng Đoàn"; "Tin tức > Thời sự" is not "Tin tức")."""
+    return is_category(_CRUMB.split(text)[-1])
+
+
+def _is_label(text: str, after) -> bool:
+    """A section label or breadcrumb above the title ("Giới trẻ", "Trang địa phương - Huyện Võ
+    Nhai"): short, no sentence, and followed by a longer line that reads as the title."""
+    words = text.split()
+    following = [line.text for line, _ in after[:2] if not date_line(line.text)]
+    if not following:
+        return False  # the last line with text is never a label: nothing would be left
+    if _CRUMB.search(text) and not _END_OF_SENTENCE.search(text):
+        return True
+    parts = [part.split() for part in re.split(r"\s+[-–]\s+", text)]
+    short = len(words) <= 4 or (len(parts) == 2 and all(len(p) <= 4 for p in parts))
+    if not short or _END_OF_SENTENCE.search(text) or re.search(r"\d", text):
+        return False
+    longest = max(len(part) for part in parts)
+    return (
+        bool(following)
+        and looks_like_title(following[0])
+        and (len(following[0].split()) >= longest + 3)
+    )
 
 
 def _label(raw: str, is_category) -> tuple[str, str, str] | None:
@@ -176,6 +206,15 @@ def _read_body(content, layout: Layout) -> None:
     if len(content) > 1 and looks_like_signature(content[-1][0].text):
         layout.signature = content[-1][0]
         content = content[:-1]
+    elif (
+        content
+        and (glued := _GLUED.search(content[-1][0].text))
+        and looks_like_signature(glued["name"])  # "... nhiệm kỳ 2022-2027./. Ngọc Quân"
+    ):
+        last = content[-1][0]
+        layout.signature = Line(last.number, glued["name"])
+        kept = last.text[: glued.start("name")].rstrip()
+        content = [*content[:-1], (Line(last.number, kept), kept)]
     for index, (line, _) in enumerate(content):
         caption = index > 0 and index + 1 < len(content) and looks_like_caption(line.text)
         caption = caption or (index > 0 and index + 1 == len(content) and _short_label(line.text))
@@ -207,20 +246,3 @@ def looks_like_caption(text: str) -> bool:
 
 def _short_label(text: str) -> bool:
     return len(text.split()) <= 8 and looks_like_caption(text)
-
-
-def looks_like_signature(text: str) -> bool:
-    """ "Ban Xây dựng Đoàn", "BTV", "Ngọc Tú", "ANH DUY", "Tin, ảnh: Ngọc Tú"."""
-    name = re.sub(
-        r"^(?:tin|ảnh|bài|tin\s*,?\s*ảnh|tin\s+và\s+ảnh|bài\s+và\s+ảnh)\s*:\s*",
-        "",
-        text,
-        flags=re.I,
-    )
-    return (
-        0 < len(name.split()) <= 6
-        and len(text) <= 60
-        and not re.search(r"\d", name)
-        and not _END_OF_SENTENCE.search(text.rstrip("."))
-        and name[0].isupper()
-    )
