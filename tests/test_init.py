@@ -299,7 +299,9 @@ def test_the_many_sites_example_builds_each_unit_in_its_own_job_with_its_own_cac
     units = jobs["units"]
     sites = [entry["site"] for entry in units["strategy"]["matrix"]["include"]]
     assert len(sites) == len(set(sites)) > 1 and units["strategy"]["fail-fast"] is False
-    cache = next(step for step in units["steps"] if step.get("uses", "").startswith("actions/cache"))
+    cache = next(
+        step for step in units["steps"] if step.get("uses", "").startswith("actions/cache")
+    )
     assert cache["with"]["path"] == "sites/${{ matrix.site }}/.cache/"
     assert cache["with"]["key"].startswith("bantin-${{ matrix.site }}-")
     build_step = next(step for step in units["steps"] if step.get("name") == "Build (strict)")

@@ -55,7 +55,8 @@ def test_the_national_page_lists_the_units_newest_news(tmp_path, unit_feed):
     (tmp_path / "feeds").mkdir()
     (tmp_path / "feeds" / "bao-ha.xml").write_text(HANDMADE, encoding="utf-8")
     config = national_site(
-        tmp_path / "tinh", [("Đoàn phường Cốc Lếu", str(unit_feed)), ("Đoàn xã Bảo Hà", "../feeds/bao-ha.xml")]
+        tmp_path / "tinh",
+        [("Đoàn phường Cốc Lếu", str(unit_feed)), ("Đoàn xã Bảo Hà", "../feeds/bao-ha.xml")],
     )
     build(config)
     html = (tmp_path / "tinh" / "site" / "tin-cac-don-vi" / "index.html").read_text("utf-8")

@@ -7,11 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
-
 from .. import __version__
+from ..engine.host import BasePlugin, MkDocsConfig, PluginError, event_priority
 from ..engine.siteconfig import shared_registry
 from ..engine.themepath import add_theme, apply_defaults, generator
 from .config import SiteConfig

@@ -9,11 +9,10 @@ building until someone edits the line.
 
 from __future__ import annotations
 
-import logging
+from .host import config_options as c
+from .host import plugin_logger
 
-from mkdocs.config import config_options as c
-
-log = logging.getLogger("mkdocs.plugins.bantin")
+log = plugin_logger(__name__)
 
 
 class Deprecated(c.Deprecated):

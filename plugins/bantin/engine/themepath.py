@@ -16,9 +16,8 @@ import logging
 from importlib import import_module
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-
 from .. import __version__
+from .host import MkDocsConfig
 
 THEME_PACKAGE = "bantin.theme"
 

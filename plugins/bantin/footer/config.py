@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from ..engine.deprecation import Deprecated
 from ..engine.host import Config
 from ..engine.host import config_options as c
-
-from ..engine.deprecation import Deprecated
 
 
 class LinksConfig(Config):

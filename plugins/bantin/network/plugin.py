@@ -3,21 +3,16 @@ their feeds at build time (`feeds.py`); the HTML is theme/bantin/network.html.""
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
-
 from ..articles import report_of
+from ..engine.host import BasePlugin, File, Files, MkDocsConfig, Page, plugin_logger
 from ..model.errors import ContentError
 from .config import NetworkConfig
 from .feeds import FeedError, FeedItem, SiteNews, newest, read_site
 
-log = logging.getLogger("mkdocs.plugins.bantin.network")
+log = plugin_logger(__name__)
 
 TEMPLATE = "bantin/network.html"
 

@@ -164,13 +164,13 @@ Trang tự cập nhật mỗi khi lưu tệp; bản nháp và bài hẹn ngày c
 def serve(args: argparse.Namespace) -> int:
     """MkDocs' own `serve --dirty` (what scripts/serve runs), without bash: after a save only
     what the change touched is rebuilt."""
-    from mkdocs.__main__ import cli as mkdocs_cli
+    from ..engine.host import run_command_line
 
     argv = ["serve", "--dirty", "-f", args.config, "-a", args.dev_addr]
     if args.open:
         argv.append("--open")
     # MkDocs stops on Ctrl+C itself ("Shutting down...").
-    mkdocs_cli.main(argv, prog_name="bantin serve", standalone_mode=False)
+    run_command_line(argv, "bantin serve")
     return 0
 
 
