@@ -8,6 +8,7 @@ number quoted in code stays code.
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from collections.abc import Callable
 
@@ -61,3 +62,13 @@ def _linked(text: str, register: Register, href: Callable[[str], str], skipped: 
         last = each.end
     out.append(str(escape(plain[last:])))
     return "".join(out)
+
+
+def relative_url(target: str, page_url: str) -> str:
+    """`target` (an address from the site root) as seen from the page at `page_url`."""
+    start = page_url.rstrip("/") or "."
+    relative = posixpath.relpath(
+        target.rstrip("/") or ".",
+        start if page_url.endswith("/") else posixpath.dirname(start) or ".",
+    )
+    return relative + "/" if target.endswith("/") and relative != "." else relative

@@ -8,38 +8,44 @@ shows, `links` and `previews` do the rest, and theme/bantin/ renders it.
 from __future__ import annotations
 
 import json
-import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
 
 from markupsafe import escape
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation
-from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 from ..articles import catalog_of
 from ..engine.cachedfile import CachedFile
 from ..engine.digests import digest
+from ..engine.host import (
+    BasePlugin,
+    CombinedEvent,
+    File,
+    Files,
+    InclusionLevel,
+    MkDocsConfig,
+    Navigation,
+    Page,
+    PluginError,
+    event_priority,
+    plugin_logger,
+)
 from ..engine.runmode import RunMode
+from ..engine.siteconfig import registry_dir
 from ..indexes.feeds import Feed, FeedItem, rfc822, xml_text
 from ..indexes.indexpage import IndexPage
 from ..indexes.pages import Generated as IndexGenerated
 from ..model.addresses import DocumentAddresses, page_file
-from ..model.catalog import shown_path
+from ..model.configtext import plain
 from ..model.document import Document
 from ..model.errors import summary_line
 from ..model.register import DOCUMENTS_DIR, Register, read_register
 from . import views
 from .config import DocumentsConfig
-from .links import link_numbers
+from .links import link_numbers, relative_url
 from .previews import preview
 
-log = logging.getLogger("mkdocs.plugins.bantin.documents")
+log = plugin_logger(__name__)
 
 PLUGIN_NAME = "bantin-documents"
 FEED_TEMPLATE = "bantin/feed.xml.html"
@@ -79,10 +85,8 @@ class DocumentsPlugin(BasePlugin[DocumentsConfig]):
             return
         catalog = catalog_of(config)
         root = Path(config.config_file_path).parent
-        docs_dir = Path(config.docs_dir)
-        units_path = shown_path(docs_dir / "_data" / "units.yml", root)
         register, errors = read_register(
-            docs_dir, root, catalog.units, units_path, self._addresses()
+            Path(config.docs_dir), root, catalog.units, registry_dir(config), self._addresses()
         )
         if errors and config.strict and not self.mode.serving:
             raise PluginError("\n".join([*map(str, errors), summary_line(len(errors))]))
@@ -176,7 +180,7 @@ class DocumentsPlugin(BasePlugin[DocumentsConfig]):
             return html
         if catalog_of(config).by_src.get(page.file.src_uri) is None:
             return html
-        return link_numbers(html, state.register, lambda url: get_relative_url(url, page.url))
+        return link_numbers(html, state.register, lambda url: relative_url(url, page.url))
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         state = self.state
@@ -198,7 +202,7 @@ class DocumentsPlugin(BasePlugin[DocumentsConfig]):
         if state is None or not config.site_url:
             return env
         feed = documents_feed(
-            state.register, config.site_url, config.site_name, self.config.feed_size
+            state.register, config.site_url, plain(config.site_name), self.config.feed_size
         )
         xml = env.get_template(FEED_TEMPLATE).render(feed=feed, config=config)
         files.append(

@@ -142,13 +142,16 @@ def read_register(
     docs_dir: Path,
     root: Path,
     units: UnitRegistry,
-    units_path: str,
+    data_dir: Path | None = None,
     addresses: DocumentAddresses | None = None,
     only: list[Path] | None = None,
 ) -> tuple[Register, list[ContentError]]:
-    """Read the kinds and every document; return the register and all errors, sorted."""
+    """Read the kinds (beside units.yml in `data_dir`, else content/_data, else the package's)
+    and every document; return the register and all errors, sorted."""
     addresses = addresses or DocumentAddresses()
-    kinds_file = docs_dir / DATA_DIR / KINDS_FILE
+    data_dir = data_dir or docs_dir / DATA_DIR
+    units_path = shown_path(data_dir / "units.yml", root)
+    kinds_file = data_dir / KINDS_FILE
     kinds_path = shown_path(kinds_file, root)
     kinds, errors = load_kinds(kinds_file, kinds_path)
     registries = Registries(units, kinds, units_path, kinds_path)

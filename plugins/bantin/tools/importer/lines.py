@@ -20,7 +20,7 @@ from .signature import looks_like_signature
 
 _VIEWS_REASON = "bộ đếm lượt xem"
 _TAIL_REASON = "tin liên quan, từ khoá hoặc bình luận của cổng (sau bài)"
-_CELL = re.compile(r"^\|\s+|\s+\|$")
+_CELL = re.compile(r"(?<=[.!?…”\"])\s+\|$")
 """A table cell's bar left on a caption: "Xã Thủy Phù ... cấp cơ sở. |"."""
 _CRUMB = re.compile(r"\s+[/>»›|]\s+")
 _GAP = re.compile(
@@ -110,7 +110,7 @@ def read_lines(text: str, is_category: Callable[[str], str | None]) -> Layout:
         elif opens_tail(line.text):
             tail = len(content) > 2  # in the head it is a menu entry; after the text, the end
             layout.dropped.append(Dropped(number, line.text, _TAIL_REASON))
-        elif reason := junk_reason(line.text):
+        elif (reason := junk_reason(line.text)) and not date_line(line.text):
             if layout.category is None and _CRUMB.search(line.text):
                 name = _category(line.text, is_category)  # "Trang chủ / Tin tức / Tin hoạt động"
                 if name:
@@ -228,7 +228,7 @@ def looks_like_title(text: str) -> bool:
         and len(text) <= 250
         and not _END_OF_SENTENCE.search(text)
         and not opens_with_time(text)
-        and text[0].isupper()
+        and (text[0].isupper() or text[0].isdigit())  # "41 tân sinh viên được tặng học bổng"
     )
 
 
