@@ -9,13 +9,14 @@ An image is keyed by the PDF's bytes and the width: the same file is drawn once,
 from __future__ import annotations
 
 import hashlib
-import logging
 import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-log = logging.getLogger("mkdocs.plugins.bantin.documents")
+from ..engine.host import plugin_logger
+
+log = plugin_logger(__name__)
 
 FORMAT = "1"
 MAX_SIDE = 20_000
