@@ -307,3 +307,16 @@ def test_the_many_sites_example_builds_each_unit_in_its_own_job_with_its_own_cac
     build_step = next(step for step in units["steps"] if step.get("name") == "Build (strict)")
     assert build_step["env"]["SITE_URL"] == "${{ matrix.url }}"
     assert jobs["province"]["needs"] == "units"
+
+
+def test_a_site_without_the_bantin_plugin_is_told_what_to_add(tmp_path, caplog):
+    root = tmp_path / "s"
+    assert bantin(["init", str(root), *FLAGS]) == 0
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    # The `bantin` entry and its options, up to the next plugin.
+    start, end = text.index("  - bantin:\n"), text.index("  - bantin-articles")
+    config.write_text(text[:start] + text[end:], encoding="utf-8")
+    with pytest.raises(Exception) as failure:
+        build(config)
+    assert "thiếu plugin `bantin`" in str(failure.value) + caplog.text
