@@ -3,23 +3,15 @@
 
 import pytest
 
+from tests import test_documents
 from tests.browser import serve
 from tests.test_browser_search import search, watch_errors
-from tests.test_documents import ARTICLE, LETTER, OTHER, add_document
 
 pytestmark = pytest.mark.browser
 
 PLAN = "Kế hoạch số 261-KH/TĐTN-XDĐ"
-
-
-@pytest.fixture
-def register_site(tiny_site):
-    add_document(tiny_site, "good.md")
-    add_document(tiny_site, "ke-hoach-300.md", OTHER, year="2025")
-    add_document(tiny_site, "cong-van-512.md", LETTER, year="2024")
-    tiny_site.article("2022/kiem-tra.md", ARTICLE)
-    tiny_site.build()
-    return tiny_site
+register_site = test_documents.register_site
+"""The site of the register's page tests: three documents, an article citing one."""
 
 
 def test_readers_find_documents_by_number_and_filter_the_register(register_site, browser):

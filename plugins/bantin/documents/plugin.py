@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urljoin
 
 from markupsafe import escape
 
@@ -32,7 +31,7 @@ from ..engine.host import (
 )
 from ..engine.runmode import RunMode
 from ..engine.siteconfig import registry_dir
-from ..indexes.feeds import Feed, FeedItem, rfc822, xml_text
+from ..indexes.feeds import Feed, feed
 from ..indexes.indexpage import IndexPage
 from ..indexes.pages import Generated as IndexGenerated
 from ..model.addresses import DocumentAddresses, page_file
@@ -270,21 +269,13 @@ def _stub(generated: views.Generated) -> str:
 def documents_feed(register: Register, site_url: str, site_name: str, size: int) -> Feed:
     """The newest documents as RSS 2.0: the number as title, the summary as description."""
     addresses = register.addresses
-    items = tuple(
-        FeedItem(
-            title=xml_text(document.title),
-            link=urljoin(site_url, document.url),
-            description=xml_text(document.summary),
-            category=xml_text(document.kind.name),
-            pub_date=rfc822(document),
-        )
-        for document in register.documents[:size]
-    )
-    return Feed(
-        address=addresses.feed,
-        title=xml_text(f"{site_name} – Văn bản"),
-        link=urljoin(site_url, addresses.of_register()),
-        self_link=urljoin(site_url, addresses.feed),
-        description=xml_text(f"Văn bản mới ban hành – {site_name}"),
-        items=items,
+    return feed(
+        site_url,
+        addresses.feed,
+        addresses.of_register(),
+        f"{site_name} – Văn bản",
+        f"Văn bản mới ban hành – {site_name}",
+        register.documents,
+        size,
+        category=lambda document: document.kind.name,
     )

@@ -13,7 +13,7 @@ from pathlib import Path
 from . import docnumber
 from .addresses import DocumentAddresses
 from .article import Article
-from .catalog import DATA_DIR, shown_path
+from .catalog import DATA_DIR, markdown_files, shown_path
 from .dockinds import KINDS_FILE, KindRegistry, load_kinds
 from .docnumber import Found, NumberFinder
 from .document import Document, Registries, read_document
@@ -126,16 +126,7 @@ def _group(documents, key) -> dict:
 
 def document_files(docs_dir: Path, only: list[Path] | None = None) -> list[Path]:
     """Markdown files under content/van-ban/, sorted; `only` narrows to given files or folders."""
-    base = docs_dir / DOCUMENTS_DIR
-    found = sorted(base.rglob("*.md")) if base.is_dir() else []
-    if only is None:
-        return found
-    wanted = [path.resolve() for path in only]
-    return [
-        path
-        for path in found
-        if any(path.resolve() == w or w in path.resolve().parents for w in wanted)
-    ]
+    return markdown_files(docs_dir / DOCUMENTS_DIR, only)
 
 
 def read_register(
