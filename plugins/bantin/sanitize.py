@@ -3,6 +3,12 @@
 Staff paste HTML from old portals; readers' browsers must run only what we ship. Scripts,
 event-handler attributes, `style`, `javascript:` URLs and forms go; iframes stay only when their
 `src` is an https address on a video host listed in the config.
+
+Every id (and `name`) the content keeps is prefixed with `CONTENT_ID_PREFIX`, and so is every
+fragment of a link into the site, so in-page anchors and footnotes still jump. No id from content
+can then equal one that Material or our scripts look up (`__config`, `__drawer`, `__search`,
+`bt-…`): Material reads its settings from the first `id="__config"` of the page, which an article
+could otherwise supply (docs/security.md).
 """
 
 from __future__ import annotations
@@ -42,7 +48,28 @@ _ATTRIBUTES = {
     "details": {"open"},
 }
 
+CONTENT_ID_PREFIX = "nd-"
+"""Of every id in content ("nội dung"). Short, because it shows in shared links
+(`/gioi-thieu/#nd-lich-su`); the theme's ids start with `__` (Material) or `bt-` (ours) and never
+with this (tests/test_security.py checks every page)."""
+
 _EMPTY_IFRAME = re.compile(r"<iframe(?![^>]*\ssrc=)[^>]*>.*?</iframe>", re.DOTALL)
+
+
+def content_id(value: str) -> str:
+    """An id from content as published."""
+    return CONTENT_ID_PREFIX + value
+
+
+def _fragment_prefixed(href: str) -> str:
+    """A link into the site with its fragment pointing at the prefixed id; others as they are."""
+    base, hash_sign, fragment = href.partition("#")
+    if not hash_sign or not fragment:
+        return href
+    parts = urlsplit(base)
+    if parts.scheme or parts.netloc:
+        return href
+    return f"{base}#{content_id(fragment)}"
 
 
 def _filter(video_hosts: frozenset[str], tag: str, attribute: str, value: str) -> str | None:
@@ -51,6 +78,10 @@ def _filter(video_hosts: frozenset[str], tag: str, attribute: str, value: str) -
         return value if parts.scheme == "https" and parts.hostname in video_hosts else None
     if attribute == "target":
         return "_blank" if value == "_blank" else None
+    if attribute in ("id", "name"):
+        return content_id(value) if value else None
+    if attribute == "href":
+        return _fragment_prefixed(value)
     return value
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from markupsafe import Markup, escape
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 from ..addresses import Addresses, page_file
 from ..article import Article
 from ..catalog import ARTICLES_DIR, DATA_DIR, Catalog, ReadOptions, build_catalog
+from ..configtext import ADDRESS_KEYS, TEXT_KEYS, address_problem, escaped, escaped_nav, plain
 from ..errors import summary_line
 from ..incremental import IncrementalBuild, rebuild_all
 from ..mdcache import MarkdownCache, fingerprint
@@ -34,7 +35,7 @@ from ..parallel import (
 from ..readcache import CACHE_FILE
 from ..rendercache import PageCache, open_page_cache
 from ..runmode import RunMode
-from ..sanitize import sanitise
+from ..sanitize import content_id, sanitise
 from ..seo import news_article
 from ..templatecache import use_template_cache
 from .config import ArticlesConfig
@@ -66,6 +67,13 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.mode.start(command)
         self.dirty = dirty
+
+    # First, before any plugin copies a config text: Material's templates print them unescaped.
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.config.enabled:
+            escape_config(config)
+        return config
 
     # Early, before Material's and our index plugins read the files: the catalog decides which
     # article files exist and where they go. Before MkDocs cleans site_dir (right after
@@ -173,13 +181,14 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         if article is not None:
             page.meta = article_meta(article)
         else:
-            page.meta = escape_values(page.meta)
+            page.meta = escaped(page.meta)  # Material prints some meta unescaped
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
         if self.catalog is None:
             return html
         cleaned = sanitise(html, tuple(self.config.sanitize_video_hosts))
+        prefix_toc_ids(page.toc)
         if self._article(page) is not None:
             cleaned = demote_h1(cleaned)
         return cleaned
@@ -229,7 +238,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         article = self._article(page)
         if article is not None:
             context["article"] = article
-            publisher = self.config.publisher or config.site_name
+            publisher = self.config.publisher or plain(config.site_name)
             context["article_ld"] = news_article(article, config.site_url, publisher)
         return context
 
@@ -271,6 +280,31 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         if self.catalog is None or page.file.generated_by is not None:
             return None
         return self.catalog.by_src.get(page.file.src_uri)
+
+
+def escape_config(config: MkDocsConfig) -> None:
+    """Every config text a page can print, escaped once (see `configtext`); addresses checked."""
+    problems = [
+        f"{Path(config.config_file_path).name}:{_config_line(config, key)}: {key}: {problem}"
+        for key in ADDRESS_KEYS
+        if (problem := address_problem(config.get(key)))
+    ]
+    if problems:
+        raise PluginError("\n".join(problems))
+    for key in TEXT_KEYS:
+        config[key] = escaped(config.get(key))
+    for key in list(config.extra.keys()):
+        config.extra[key] = escaped(config.extra[key])
+    config.nav = escaped_nav(config.nav)
+
+
+def _config_line(config: MkDocsConfig, key: str) -> int:
+    """The line of `key:` in mkdocs.yml, for messages; 1 when it is inherited or not found."""
+    try:
+        lines = Path(config.config_file_path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return next((n for n, line in enumerate(lines, 1) if line.startswith(f"{key}:")), 1)
 
 
 def catalog_of(config: MkDocsConfig) -> Catalog:
@@ -333,17 +367,11 @@ def article_meta(article: Article) -> dict:
     return meta
 
 
-def escape_values(value):
-    """Escape every text in a static page's meta; Material prints some of them unescaped."""
-    if isinstance(value, Markup):
-        return value
-    if isinstance(value, str):
-        return escape(value)
-    if isinstance(value, dict):
-        return {key: escape_values(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [escape_values(item) for item in value]
-    return value
+def prefix_toc_ids(links) -> None:
+    """The table of contents points at the headings' ids as the sanitiser published them."""
+    for link in links:
+        link.id = content_id(link.id)
+        prefix_toc_ids(link.children)
 
 
 def demote_h1(html: str) -> str:

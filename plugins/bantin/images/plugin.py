@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 from ..articles import catalog_of
 from ..cachedfile import CachedFile
 from ..catalog import Catalog
+from ..configtext import plain
 from ..errors import summary_line
 from ..runmode import RunMode
 from ..seo import absolute
@@ -61,7 +62,9 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         self.catalog = catalog_of(config)
         root = Path(config.config_file_path).parent
         self.cache = ImageCache(root / self.config.cache_dir)
-        share = ShareOptions(self.config.share_cards, config.site_name, self.config.share_logo)
+        share = ShareOptions(
+            self.config.share_cards, plain(config.site_name), self.config.share_logo
+        )
         self.images, errors, self.drawing = prepare(
             self.catalog.articles,
             Path(config.docs_dir),
