@@ -126,7 +126,7 @@ def test_without_javascript_and_on_paper_the_article_still_reads(built, browser)
         assert page.locator(".bt-share__link--zalo").is_visible()
         assert not page.locator(".bt-print-url").is_visible()
         page.emulate_media(media="print")
-        for furniture in (".md-header", ".bt-masthead", "footer.bt-footer", ".bt-share"):
+        for furniture in (".bt-header", ".bt-sections", "footer.bt-footer", ".bt-share"):
             assert not page.locator(furniture).is_visible(), furniture
         assert page.locator("h1").is_visible()
         assert page.locator(".bt-print-url").inner_text().endswith(ARTICLE_ADDRESS)
