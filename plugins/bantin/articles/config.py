@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
-
-from ..addresses import Addresses
-from ..sanitize import DEFAULT_VIDEO_HOSTS
+from ..engine.host import Config
+from ..engine.host import config_options as c
+from ..model.addresses import Addresses
+from ..model.sanitize import DEFAULT_VIDEO_HOSTS
 
 
 class AddressesConfig(Config):

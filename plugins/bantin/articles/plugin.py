@@ -6,25 +6,27 @@ Hooks only dispatch; the reading, validation and cleaning live in plain modules
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from markupsafe import escape
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.pages import Page
 
-from ..addresses import Addresses, page_file
-from ..article import Article
-from ..catalog import ARTICLES_DIR, DATA_DIR, Catalog, ReadOptions, build_catalog
-from ..configtext import ADDRESS_KEYS, TEXT_KEYS, address_problem, escaped, escaped_nav, plain
-from ..errors import summary_line
-from ..incremental import IncrementalBuild, rebuild_all
-from ..mdcache import MarkdownCache, fingerprint
-from ..output import replacing
-from ..parallel import (
+from ..engine.atomic import replacing
+from ..engine.cachedpage import ArticlePage
+from ..engine.host import (
+    BasePlugin,
+    CombinedEvent,
+    File,
+    Files,
+    InclusionLevel,
+    MkDocsConfig,
+    Page,
+    PluginError,
+    event_priority,
+    plugin_logger,
+)
+from ..engine.incremental import IncrementalBuild, rebuild_all
+from ..engine.mdcache import MarkdownCache, fingerprint
+from ..engine.parallel import (
     READ_EVENTS,
     RENDER_EVENTS,
     ParallelMarkdown,
@@ -32,16 +34,20 @@ from ..parallel import (
     foreign_handlers,
     worker_count,
 )
-from ..readcache import CACHE_FILE
-from ..rendercache import PageCache, open_page_cache
-from ..runmode import RunMode
-from ..sanitize import content_id, sanitise
-from ..seo import news_article
-from ..templatecache import use_template_cache
+from ..engine.readcache import CACHE_FILE
+from ..engine.rendercache import PageCache, open_page_cache
+from ..engine.runmode import RunMode
+from ..engine.templatecache import use_template_cache
+from ..model.addresses import Addresses, page_file
+from ..model.article import Article
+from ..model.catalog import ARTICLES_DIR, DATA_DIR, Catalog, ReadOptions, build_catalog
+from ..model.configtext import ADDRESS_KEYS, TEXT_KEYS, address_problem, escaped, escaped_nav, plain
+from ..model.errors import Report
+from ..model.sanitize import content_id, sanitise
+from ..model.seo import news_article
 from .config import ArticlesConfig
-from .page import ArticlePage
 
-log = logging.getLogger("mkdocs.plugins.bantin.articles")
+log = plugin_logger(__name__)
 
 PLUGIN_NAME = "bantin-articles"
 ARTICLE_TEMPLATE = "bantin/article.html"
@@ -63,6 +69,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         self.reading: ParallelMarkdown | None = None
         self.nav = None
         self.dirty = False
+        self.report = Report()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.mode.start(command)
@@ -79,9 +86,10 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     # article files exist and where they go. Before MkDocs cleans site_dir (right after
     # on_pre_build), so a strict build with content errors leaves the previous site untouched.
     @event_priority(50)
-    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+    def _read_catalog(self, *, config: MkDocsConfig) -> None:
         self.catalog, self.cache, self.pages, self.incremental = None, None, None, None
         self.parallel, self.reading, self.nav = None, None, None
+        self.report = Report()
         if not self.config.enabled:
             return
         root = Path(config.config_file_path).parent
@@ -92,14 +100,22 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             ReadOptions(include_drafts=self.mode.serving, include_future=self.mode.serving),
             cache_file=root / CACHE_FILE if self.config.cache else None,
         )
-        if errors and config.strict and not self.mode.serving:
-            lines = [str(error) for error in errors] + [summary_line(len(errors))]
-            raise PluginError("\n".join(lines))
-        for error in errors:
-            log.warning(str(error))
+        self.report.add(errors)
         self.catalog = catalog
         self.cache = markdown_cache(config) if self.config.cache else None
         self.incremental = self._incremental(config)
+
+    # Last of pre_build, once every bantin plugin has read its part of the content: all errors
+    # of the run in one report. Before MkDocs cleans site_dir, so a strict build that fails here
+    # leaves the previous site untouched; `serve` leaves the bad parts out and prints the errors.
+    @event_priority(-100)
+    def _report_errors(self, *, config: MkDocsConfig) -> None:
+        if self.report and config.strict and not self.mode.serving:
+            raise PluginError(str(self.report))
+        for error in self.report.errors:
+            log.warning(str(error))
+
+    on_pre_build = CombinedEvent(_read_catalog, _report_errors)
 
     def _incremental(self, config: MkDocsConfig) -> IncrementalBuild | None:
         """`bantin build` replacing a site, or MkDocs' --dirty: unchanged files are kept."""
@@ -309,15 +325,26 @@ def _config_line(config: MkDocsConfig, key: str) -> int:
 
 def catalog_of(config: MkDocsConfig) -> Catalog:
     """The catalog of this build, for the other bantin plugins; fails clearly without its owner."""
+    plugin = _owner(config)
+    if plugin.catalog is None:
+        raise PluginError(f"Plugin '{PLUGIN_NAME}' chưa đọc xong bài viết (on_pre_build).")
+    return plugin.catalog
+
+
+def report_of(config: MkDocsConfig) -> Report:
+    """This run's report of content errors, for the other bantin plugins to add theirs to
+    (in on_pre_build, before priority -100, when it is printed or stops a strict build)."""
+    return _owner(config).report
+
+
+def _owner(config: MkDocsConfig) -> ArticlesPlugin:
     plugin = config.plugins.get(PLUGIN_NAME)
     if not isinstance(plugin, ArticlesPlugin) or not plugin.config.enabled:
         raise PluginError(
             f"Plugin '{PLUGIN_NAME}' phải được bật trong mkdocs.yml (plugins:) "
             "trước các plugin bantin khác: nó đọc danh sách bài viết."
         )
-    if plugin.catalog is None:
-        raise PluginError(f"Plugin '{PLUGIN_NAME}' chưa đọc xong bài viết (on_pre_build).")
-    return plugin.catalog
+    return plugin
 
 
 def markdown_cache(config: MkDocsConfig) -> MarkdownCache | None:
@@ -333,10 +360,11 @@ def markdown_cache(config: MkDocsConfig) -> MarkdownCache | None:
 
 
 def place_articles(files: Files, catalog: Catalog) -> Files:
-    """Move each article to its address; drop left-out articles and the registries folder."""
+    """Move each article to its address; drop left-out articles, the registries folder and the
+    files of content/ that must never be published (`contentfiles`)."""
     prefix = ARTICLES_DIR + "/"
     for file in list(files):
-        if file.src_uri.startswith(DATA_DIR + "/"):
+        if file.src_uri.startswith(DATA_DIR + "/") or file.src_uri in catalog.refused:
             files.remove(file)
         elif file.src_uri.startswith(prefix) and file.is_documentation_page():
             files.remove(file)

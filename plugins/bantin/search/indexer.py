@@ -19,9 +19,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mkdocs.exceptions import PluginError
-
-from ..text import nfc
+from ..engine.host import PluginError
+from ..model.text import nfc
 
 if TYPE_CHECKING:
     from .cache import BundleCache
