@@ -25,10 +25,8 @@ import functools
 import gzip
 import http.server
 import json
-import os
 import re
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -37,7 +35,7 @@ from urllib.parse import quote, urljoin, urlsplit
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tests.browser import chromium  # noqa: E402
+from tests.browser import chromium, serve_process  # noqa: E402
 
 # The slow profile: a 3G-like mobile link and a cheap phone's CPU.
 KBIT = 400
@@ -140,27 +138,16 @@ class _Once:
 
 def run_server(folder: str, gzip_text: bool) -> None:
     """The server's own process (`--serve`): prints its port, serves until killed."""
-    handler = functools.partial(
-        type("H", (Handler,), {"gzip_text": gzip_text}), directory=folder
-    )
+    handler = functools.partial(type("H", (Handler,), {"gzip_text": gzip_text}), directory=folder)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     print(f"port {server.server_address[1]}", flush=True)
     server.serve_forever()
 
 
-@contextlib.contextmanager
 def serve_apart(folder: Path, gzip_text: bool):
-    """The server in a process of its own, so the Playwright driver never delays a response."""
-    args = [sys.executable, __file__, "--serve", str(folder)] + (["--gzip"] if gzip_text else [])
-    server = subprocess.Popen(
-        args, stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"}
-    )
-    try:
-        port = re.search(r"port (\d+)", server.stdout.readline()).group(1)
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        server.terminate()
-        server.wait()
+    """This script's server (`--serve`) in a process of its own."""
+    command = [sys.executable, __file__, "--serve", str(folder)] + (["--gzip"] if gzip_text else [])
+    return serve_process(command)
 
 
 def pages_of(site: Path, query: str) -> dict[str, str]:
@@ -168,9 +155,7 @@ def pages_of(site: Path, query: str) -> dict[str, str]:
     (the first article link of the home page), its category (its breadcrumb's second link) and
     the search page with `query`."""
     home = (site / "index.html").read_text(encoding="utf-8")
-    article = next(
-        m.group(1) for m in re.finditer(r'href="\.?/?(\d{4}/\d{2}/[^"#]+/)"', home)
-    )
+    article = next(m.group(1) for m in re.finditer(r'href="\.?/?(\d{4}/\d{2}/[^"#]+/)"', home))
     page = (site / article / "index.html").read_text(encoding="utf-8")
     category = re.search(r'href="(?:\.\./)*(chuyen-muc/[^"]+/)"', page).group(1)
     return {
@@ -241,7 +226,7 @@ def measure(browser, url: str, search: bool) -> dict:
     for entry in requests.values():
         kind = KINDS.get(entry.get("type", ""), "other")
         by_type[kind] = by_type.get(kind, 0) + entry.get("bytes", 0)
-    for url_, size in worker_bytes.items():
+    for size in worker_bytes.values():
         by_type["fetch"] = by_type.get("fetch", 0) + size
     total = sum(by_type.values())
     unneeded = sorted(
