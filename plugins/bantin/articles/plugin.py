@@ -37,6 +37,7 @@ from ..engine.parallel import (
 from ..engine.readcache import CACHE_FILE
 from ..engine.rendercache import PageCache, open_page_cache
 from ..engine.runmode import RunMode
+from ..engine.siteconfig import registry_dir
 from ..engine.templatecache import use_template_cache
 from ..model.addresses import Addresses, page_file
 from ..model.article import Article
@@ -99,6 +100,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             Addresses.from_mapping(dict(self.config.addresses)),
             ReadOptions(include_drafts=self.mode.serving, include_future=self.mode.serving),
             cache_file=root / CACHE_FILE if self.config.cache else None,
+            data_dir=registry_dir(config),
         )
         self.report.add(errors)
         self.catalog = catalog
