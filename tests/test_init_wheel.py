@@ -78,6 +78,15 @@ def test_the_wheel_alone_makes_a_site_that_builds(tmp_path):
     assert (out / "assets" / "stylesheets" / "bantin.css").is_file()
     assert (out / "pagefind").is_dir()
 
+    # A folder that has files (the site itself, now) is refused, and nothing in it changes.
+    before = {p: p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+    again = subprocess.run(
+        [bantin, "init", site, "--name", NAME, "--url", "https://x.vn/", "--no-input"],
+        cwd=tmp_path, env=env, capture_output=True, text=True,
+    )  # fmt: skip
+    assert again.returncode == 1 and "không ghi đè" in again.stderr
+    assert {p: p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()} == before
+
     # A unit of the Tỉnh đoàn: its own site, the registry of the first one.
     registry = site / "content" / "_data"
     units = registry / "units.yml"

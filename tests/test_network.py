@@ -8,10 +8,10 @@ import threading
 from pathlib import Path
 
 import pytest
+from bantin.engine.host import Abort, PluginError
 from bantin.network.feeds import read_site
 from bantin.tools.cli import main as bantin
 from bs4 import BeautifulSoup
-from mkdocs.exceptions import Abort, PluginError
 
 from tests.conftest import build
 
