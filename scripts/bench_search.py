@@ -56,7 +56,8 @@ def build(root: Path, variant: str) -> tuple[Path, float]:
     site = root / f"site-{variant}"
     config = root / f"{variant}.yml"
     config.write_text(
-        f"INHERIT: mkdocs.yml\nsite_dir: {site}\nplugins:\n{VARIANTS[variant]}", encoding="utf-8"
+        f"INHERIT: mkdocs.yml\nsite_dir: {site}\nplugins:\n  - bantin\n{VARIANTS[variant]}",
+        encoding="utf-8",
     )
     started = time.perf_counter()
     mkdocs_build(load_config(str(config)))

@@ -342,6 +342,7 @@ def test_a_page_at_a_category_address_is_a_clear_error(tmp_path, caplog):
 
 CUSTOM_ADDRESSES = """\
 plugins:
+  - bantin
   - bantin-articles:
       addresses:
         category: muc/{slug}/

@@ -70,6 +70,7 @@ def test_the_new_site_reads_as_a_news_site(new_site):
     site = new_site / "site"
     home = page(site)
     assert home.title.get_text() == NAME
+    assert home.html["lang"] == "vi"
     generator = home.find("meta", attrs={"name": "generator"})["content"]
     assert generator.startswith(f"bantin-{__version__}, mkdocs-")
     welcome = home.select_one(".bt-card__title a")
