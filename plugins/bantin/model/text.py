@@ -19,6 +19,15 @@ def nfc(value: str) -> str:
     return unicodedata.normalize("NFC", value)
 
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def without_controls(value: str) -> str:
+    """Text without control characters (tab and line breaks aside): pasted from old portals,
+    they are invisible in an editor and make pages and feeds invalid."""
+    return _CONTROLS.sub("", value)
+
+
 def clean(value: str) -> str:
     """NFC, non-breaking and repeated spaces collapsed, ends trimmed."""
     return _SPACES.sub(" ", nfc(value).replace("\u00a0", " ")).strip()
