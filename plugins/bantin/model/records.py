@@ -68,11 +68,40 @@ for _loader in (_Loader, _FastLoader):
     }
 
 
+MAX_DEPTH = 50
+"""Lists and groups inside one another: the units tree needs about 15; more is a mistake (or an
+attack: 3,000 levels exhaust Python's stack)."""
+
+_DEEP = f"YAML lồng nhau quá sâu (quá {MAX_DEPTH} tầng danh sách hay nhóm trường)"
+
 _OURS = "bantin"
 """The context of the errors we raise ourselves while constructing: their text is ours."""
 
 
+def _nested(loader: _Loader, node: yaml.Node) -> None:
+    """Count one more level of nesting; past MAX_DEPTH it is an error at this node."""
+    loader.bantin_depth = getattr(loader, "bantin_depth", 0) + 1
+    if loader.bantin_depth > MAX_DEPTH:
+        raise yaml.constructor.ConstructorError(_OURS, None, _DEEP, node.start_mark)
+
+
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+    _nested(loader, node)
+    try:
+        return _mapping(loader, node)
+    finally:
+        loader.bantin_depth -= 1
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
+    _nested(loader, node)
+    try:
+        return _sequence(loader, node)
+    finally:
+        loader.bantin_depth -= 1
+
+
+def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     loader.flatten_mapping(node)
     result = LineDict()
     result.line = node.start_mark.line + 1
@@ -96,7 +125,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     return result
 
 
-def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
+def _sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
     result = LineList()
     result.line = node.start_mark.line + 1
     for item in node.value:
@@ -117,10 +146,6 @@ _HINTS = {
     "could not find expected ':'": "thiếu dấu hai chấm ':' sau tên trường",
     "found unexpected end of stream": "thiếu dấu nháy đóng ở cuối giá trị",
 }
-
-MAX_DEPTH = 50
-"""Lists and groups inside one another: the units tree needs about 15; more is a mistake (or an
-attack: 3,000 levels exhaust Python's stack)."""
 
 
 def load(text: str, first_line: int = 1):
@@ -164,15 +189,12 @@ def _mark(error: yaml.MarkedYAMLError):
     return error.problem_mark or error.context_mark
 
 
-_DEEP = f"YAML lồng nhau quá sâu (quá {MAX_DEPTH} tầng danh sách hay nhóm trường)"
-
-
 def _too_deep(text: str) -> int:
     """The line (from 1) where nesting passes MAX_DEPTH, found with PyYAML's event stream,
     which keeps no stack of its own; 1 when it cannot be found."""
     depth = 0
     try:
-        for event in yaml.parse(text, Loader=_FastLoader):
+        for event in yaml.parse(text, Loader=_Loader):  # a state machine: no recursion
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
