@@ -255,3 +255,34 @@ def test_a_bad_cover_and_a_misspelt_body_image_show_in_one_round(
         tiny_site.build()
     lines = "\n".join(record.getMessage() for record in caplog.records).splitlines()
     assert lines[-3:] == [*ROUND, "Có 2 lỗi nội dung; hãy sửa rồi chạy lại."]
+
+
+CRASHERS = ("deep-nesting.md", "lone-surrogate.md", "control-character.md")
+
+
+@pytest.mark.parametrize("command", ["build", "serve"])
+def test_inputs_that_crashed_the_build_are_left_out_by_name(tiny_site, caplog, command):
+    """Each once killed the build (RecursionError, UnicodeEncodeError in the image cache) and
+    with it `scripts/serve`: now they are named errors and the rest of the site is built."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    for name in CRASHERS:
+        tiny_site.fixture(f"bad/{name}")
+    tiny_site.fixture("good.md")
+    tiny_site.article(
+        "2022/body.md",
+        "---\ntitle: Thân bài có ký tự lạ\ndate: 2022-06-05\nunit: TĐ Ninh Bình\n"
+        "category: XDĐ\n---\n\nChữ\x01 và\x0b chữ\x7f.\n",
+    )
+    config = load_config(str(tiny_site.config))
+    config.plugins.on_startup(command=command, dirty=False)
+    mkdocs_build(config, serve_url="http://127.0.0.1:8000/" if command == "serve" else None)
+    reported = {record.getMessage().split(":")[0] for record in caplog.records}
+    assert {f"content/articles/{name}" for name in CRASHERS} <= reported
+    assert tiny_site.page("2022/06/tinh-doan-ninh-binh-kiem-tra-huyen-doan-yen-khanh/")
+    body = tiny_site.page("2022/06/than-bai-co-ky-tu-la/").select_one(".bt-article__body")
+    assert body.get_text(strip=True) == "Chữ và chữ."
+    for path in tiny_site.site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert not any(char in text for char in "\x01\x0b\x7f\ufffd"), path

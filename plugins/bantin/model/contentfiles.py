@@ -110,6 +110,14 @@ class Refused:
         )
 
 
+@dataclass(frozen=True)
+class Inventory:
+    """The files of content/ (paths from docs_dir, POSIX), and those refused among them."""
+
+    files: frozenset[str] = frozenset()
+    refused: Refused = field(default_factory=Refused)
+
+
 @dataclass
 class _Scan:
     docs_dir: Path
@@ -117,15 +125,16 @@ class _Scan:
     errors: list[ContentError] = field(default_factory=list)
     files: set[str] = field(default_factory=set)
     folders: set[str] = field(default_factory=set)
+    seen: set[str] = field(default_factory=set)
 
     def refuse(self, src: str, message: str, folder: bool = False) -> None:
         (self.folders if folder else self.files).add(src)
         self.errors.append(ContentError(self.shown(self.docs_dir / src), 1, FIELD, message))
 
 
-def scan(docs_dir: Path, shown: Callable[[Path], str]) -> tuple[Refused, list[ContentError]]:
-    """Every file of content/ that must not be read or published, and why (one error each).
-    `shown` turns a path into what staff see in messages."""
+def scan(docs_dir: Path, shown: Callable[[Path], str]) -> tuple[Inventory, list[ContentError]]:
+    """Every file of content/, those that must not be read or published, and why (one error
+    each). `shown` turns a path into what staff see in messages."""
     state = _Scan(docs_dir, shown)
     real_root = docs_dir.resolve()
     visited: set[Path] = set()
@@ -147,12 +156,13 @@ def scan(docs_dir: Path, shown: Callable[[Path], str]) -> tuple[Refused, list[Co
             if name.startswith("."):
                 continue
             path = here / name
+            state.seen.add(prefix + name)
             if not _inside(path, real_root):
                 state.refuse(prefix + name, outside_message(path))
             elif not prefix.startswith(DATA_DIR + "/") and (problem := _type_problem(path)):
                 state.refuse(prefix + name, problem)
     refused = Refused(frozenset(state.files), frozenset(state.folders))
-    return refused, sorted(state.errors)
+    return Inventory(frozenset(state.seen), refused), sorted(state.errors)
 
 
 def inside(docs_dir: Path, path: Path) -> bool:
