@@ -177,5 +177,10 @@ def score_file(name: str, raw: bytes, expected: dict, convert) -> FileScore:
 def score(folder: Path, convert) -> Score:
     files = []
     for name, expected in sorted(expectations(folder).items()):
-        files.append(score_file(name, (folder / name).read_bytes(), expected, convert))
+        path = folder / name
+        files.append(
+            score_file(
+                name, path.read_bytes(), expected, lambda _, raw, path=path: convert(path, raw)
+            )
+        )
     return Score(files)

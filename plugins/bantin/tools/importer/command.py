@@ -12,6 +12,7 @@ from ...model.lookup import candidates
 from ...model.registry import unknown_message
 from ..argvi import add_command
 from ..progress import Progress
+from .archive import Archive, copy_images
 from .convert import Imported, Importer, NothingToImport, Options
 from .decode import EncodingError
 
@@ -24,12 +25,28 @@ LABELS = {
 }
 
 
+SUFFIXES = (".txt", ".html", ".htm")
+"""What a folder given as input stands for: pasted texts and saved pages."""
+
+
 def inputs(paths: list[str]) -> list[Path]:
-    """Files as given; a folder stands for the .txt files in it."""
+    """Files as given; a folder stands for the texts and saved pages in it (not in the pages'
+    own NAME_files/ folders)."""
     found: list[Path] = []
     for given in paths:
         path = Path(given)
-        found.extend(sorted(path.rglob("*.txt")) if path.is_dir() else [path])
+        if not path.is_dir():
+            found.append(path)
+            continue
+        found.extend(
+            sorted(
+                file
+                for file in path.rglob("*")
+                if file.suffix.lower() in SUFFIXES
+                and file.is_file()
+                and not any(part.endswith("_files") for part in file.relative_to(path).parts[:-1])
+            )
+        )
     return found
 
 
@@ -55,10 +72,19 @@ def run(args: argparse.Namespace) -> int:
     importer = Importer(registries, Options(names["unit"], names["category"], args.encoding))
     files = inputs(args.files)
     out = Path(args.out)
+    images = Path(args.images) if args.images else out.parent / "images"
+    archive = Archive(out)
     progress = Progress(len(files), "Nhập bài")
-    records, taken, failed = [], set(), 0
+    records, failed = [], 0
     for path in files:
-        record = _one(importer, path, out, taken, args.dry_run)
+        try:
+            record = _one(importer, path, archive, images, args.dry_run)
+        except Exception as error:  # one bad file never stops an archive: it is named instead
+            record = {
+                "input": str(path),
+                "status": "error",
+                "error": f"lỗi không lường trước: {error!r}",
+            }
         failed += record["status"] not in ("written", "dry-run")
         records.append(record)
         progress.step(path.name)
@@ -67,14 +93,15 @@ def run(args: argparse.Namespace) -> int:
     else:
         for record in records:
             print(_human(record))
+        print(_table(records))
     _summary(records)
     return 1 if failed else 0
 
 
-def _one(importer: Importer, path: Path, out: Path, taken: set, dry_run: bool) -> dict:
+def _one(importer: Importer, path: Path, archive: Archive, images: Path, dry_run: bool) -> dict:
     record: dict = {"input": str(path)}
     try:
-        imported = importer.convert(path.read_bytes())
+        imported = importer.convert(path.read_bytes(), path)
     except FileNotFoundError:
         return record | {"status": "error", "error": "không tìm thấy tệp"}
     except PermissionError:
@@ -83,17 +110,26 @@ def _one(importer: Importer, path: Path, out: Path, taken: set, dry_run: bool) -
         return record | {"status": "error", "error": f"không đọc được tệp ({error.strerror})"}
     except (EncodingError, NothingToImport) as error:
         return record | {"status": "error", "error": str(error)}
-    target = out / str(imported.year) / f"{imported.slug}.md"
-    record |= _describe(imported) | {"output": str(target)}
-    if target.exists() or target in taken:
-        return record | {"status": "exists", "error": "tệp đích đã có; không ghi đè"}
-    taken.add(target)
+    record |= _describe(imported)
+    if existing := archive.existing(imported):
+        return record | {
+            "status": "exists",
+            "output": str(existing),
+            "error": f"bài đã có trên trang ({existing}); không ghi đè",
+        }
+    if earlier := archive.repeated(imported):
+        return record | {"status": "exists", "error": f"trùng với {earlier} trong lần nhập này"}
+    placed = archive.place(imported, str(path))
+    target = placed.target
+    record |= {"output": str(target), "address": placed.note}
     if dry_run:
         return record | {"status": "dry-run"}
+    links, problems = copy_images(imported, target, images) if imported.images else ({}, [])
+    record |= {"images": sorted(links.values()), "image_problems": problems}
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         with target.open("x", encoding="utf-8", newline="\n") as handle:
-            handle.write(imported.text())
+            handle.write(imported.text(links))
     except FileExistsError:
         return record | {"status": "exists", "error": "tệp đích đã có; không ghi đè"}
     return record | {"status": "written"}
@@ -105,6 +141,7 @@ def _describe(imported: Imported) -> dict:
     fields["date"] = imported.guesses["date"].value
     fields["captions"] = imported.captions
     return {
+        "source": imported.source,
         "encoding": imported.encoding,
         "normalised": list(imported.fixes),
         "fields": fields,
@@ -125,9 +162,12 @@ def _describe(imported: Imported) -> dict:
 def _human(record: dict) -> str:
     if "fields" not in record:
         return f"{record['input']}: lỗi: {record['error']}"
-    lines = [f"{record['input']} → {record['output']}"]
+    lines = [f"{record['input']} → {record.get('output', '(không ghi)')}"]
     if record["status"] == "exists":
         lines[0] += f"  (bỏ qua: {record['error']})"
+    if record.get("address"):
+        lines.append(f"  địa chỉ: {record['address']}")
+    lines.extend(f"  ảnh bỏ qua: {problem}" for problem in record.get("image_problems", []))
     for name, label in LABELS.items():
         value = record["fields"][name] or "(không có)"
         sure = record["confidence"][name]
@@ -140,6 +180,36 @@ def _human(record: dict) -> str:
     if record["draft"]:
         lines.append("  để dạng nháp (draft: true) vì thiếu thông tin bắt buộc")
     return "\n".join(lines)
+
+
+_STATUS = {"written": "đã nhập", "dry-run": "sẽ nhập", "exists": "đã có", "error": "lỗi"}
+
+
+def _table(records: list[dict]) -> str:
+    """One row a file: what became of it, where it went, what an editor must check."""
+    rows = [("Tệp", "Kết quả", "Bài viết", "Cần xem lại")]
+    for record in records:
+        note = record.get("error") if record["status"] in ("error", "exists") else None
+        review = ", ".join(LABELS[name] for name in record.get("review", []) if name in LABELS)
+        rows.append(
+            (
+                Path(record["input"]).name,
+                _STATUS[record["status"]],
+                record.get("output") or "",
+                note or review or "",
+            )
+        )
+    widths = [min(40, max(len(row[i]) for row in rows)) for i in range(3)]
+    lines = []
+    for row in rows:
+        cells = [_cut(cell, width).ljust(width) for cell, width in zip(row, widths, strict=False)]
+        lines.append("  ".join([*cells, row[3]]).rstrip())
+    lines.insert(1, "  ".join("-" * width for width in widths) + "  " + "-" * 11)
+    return "\n".join(lines)
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else "…" + text[-(width - 1) :]
 
 
 def _summary(records: list[dict]) -> None:
@@ -171,7 +241,10 @@ Mỗi tệp văn bản (chép từ cổng thông tin cũ) thành một bài Mark
 Công cụ nhận ra tiêu đề, dòng ngày tháng, nhãn chuyên mục, chú thích ảnh, chữ ký tác giả, và
 bỏ các dòng rác của cổng (thanh công cụ, bộ đếm lượt xem...) — mọi dòng bỏ đi đều được liệt kê.
 Trường nào không chắc được ghi vào review: [...] để người biên tập xem lại. Không bao giờ ghi
-đè tệp đã có. Đọc được UTF-8 (có hoặc không BOM), Windows-1258 và TCVN3 (ABC).
+đè tệp đã có; bài đã có trên trang (cùng tiêu đề, ngày, đơn vị) được báo và bỏ qua; bài trùng
+tên tệp được thêm ngày (hoặc đơn vị) vào địa chỉ. Đọc được UTF-8 (có hoặc không BOM), UTF-16,
+Windows-1258, TCVN3 (ABC), chữ UTF-8 bị đọc nhầm (sửa chính xác hoặc báo lỗi), HTML dán vào, và
+trang web lưu bằng "Lưu trang" (.html cùng thư mục _files, ảnh được chép vào content/images).
 """
 
 
@@ -185,7 +258,10 @@ def add_parser(commands) -> None:
         EXAMPLES,
     )
     importer.add_argument(
-        "files", nargs="+", metavar="TỆP", help="tệp .txt hoặc thư mục chứa chúng"
+        "files",
+        nargs="+",
+        metavar="TỆP",
+        help="tệp .txt, trang đã lưu (.html), hoặc thư mục chứa chúng",
     )
     importer.add_argument(
         "--out", required=True, metavar="DIR", help="thư mục ghi bài, thường là content/articles"
@@ -200,6 +276,11 @@ def add_parser(commands) -> None:
         "--encoding",
         choices=("utf-8", "windows-1258", "tcvn3"),
         help="mã hoá của tệp (mặc định: tự nhận)",
+    )
+    importer.add_argument(
+        "--images",
+        metavar="DIR",
+        help="thư mục chép ảnh của trang đã lưu (mặc định: content/images cạnh --out)",
     )
     importer.add_argument("--dry-run", action="store_true", help="chỉ xem kết quả, không ghi tệp")
     importer.add_argument("--json", action="store_true", help="in kết quả từng tệp dạng JSON")

@@ -6,17 +6,20 @@ Pure: bytes and registries in, an `Imported` out; writing files is the command's
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date, time
+from pathlib import Path
 
 from ...model.article import Registries
 from ...model.frontmatter import Plain, article_text, caption_markdown, markdown_text
 from ...model.text import slugify
 from .dates import event_date, front_matter_value
-from .decode import decode
+from .decode import Decoded, decode
 from .infer import HIGH, LOW, MEDIUM, CategoryMatcher, Guess, UnitMatcher
 from .lines import Dropped, Layout, read_lines
 from .markup import html_text, looks_like_html
+from .savedpage import IMAGE_LINE, IMAGE_MARK, SavedImage, read_saved_page
 from .signature import author_name
 
 _SOURCE_TAG = re.compile(r"^([A-ZĐ][A-ZĐ0-9]{1,9}):\s+(?=\S)")
@@ -62,6 +65,9 @@ class Imported:
     draft: bool = False
     blank_lines: int = 0
     roles: dict[int, str] = field(default_factory=dict)
+    images: tuple[SavedImage, ...] = ()
+    """A saved page's own photos, in the order their marks stand in `body`."""
+    source: str | None = None
 
     @property
     def year(self) -> int:
@@ -71,8 +77,26 @@ class Imported:
     def slug(self) -> str:
         return slugify(self.fields["title"]) or "bai-viet"
 
-    def text(self) -> str:
-        return article_text(self.fields, self.body)
+    def text(self, image_links: dict[int, str] | None = None) -> str:
+        """The article file; `image_links` maps each saved page's photo to its address."""
+        body = self.body
+        links = image_links or {}
+        for number in range(1, len(self.images) + 1):
+            mark = IMAGE_MARK.format(number)
+            if number in links:
+                body = body.replace(mark, f"![{self._alt(number)}]({links[number]})")
+            else:  # not copied (a dry run, or not a picture): the caption stays on its own
+                body = body.replace(mark + "\n", "").replace(mark, "")
+        body = re.sub(r"\n{3,}", "\n\n", body).strip("\n")
+        return article_text(self.fields, body)
+
+    def _alt(self, number: int) -> str:
+        image = self.images[number - 1]
+        mark = IMAGE_MARK.format(number)
+        after = self.body.split(mark, 1)[1].lstrip("\n").split("\n", 1)
+        caption = after[0] if len(after) > 1 and after[1].startswith("{: .bt-caption }") else ""
+        alt = image.alt or caption or self.fields["title"]
+        return alt.replace("[", "(").replace("]", ")")
 
 
 class Importer:
@@ -87,9 +111,15 @@ class Importer:
         found = registries.categories.resolve(options.category) if options.category else None
         self.default_category = found.name if found else None
 
-    def convert(self, raw: bytes) -> Imported:
-        decoded = decode(raw, self.options.encoding)
-        if looks_like_html(decoded.text):
+    def convert(self, raw: bytes, path: Path | None = None) -> Imported:
+        """One article from `raw`, the bytes of the file at `path` (a saved page needs its folder)."""
+        page = None
+        if path is not None and path.suffix.lower() in (".html", ".htm"):
+            page = read_saved_page(path, raw)
+            decoded = Decoded(unicodedata.normalize("NFC", page.text), "utf-8", ("HTML",))
+        else:
+            decoded = decode(raw, self.options.encoding)
+        if page is None and looks_like_html(decoded.text):
             decoded = replace(decoded, text=html_text(decoded.text), fixes=(*decoded.fixes, "HTML"))
         layout = read_lines(decoded.text, self.categories.label)
         if layout.title is None and not layout.paragraphs:
@@ -122,6 +152,8 @@ class Importer:
             draft=draft,
             blank_lines=sum(1 for line in decoded.text.split("\n") if not line.strip("\u00a0 \t")),
             roles=layout.roles(),
+            images=page.images if page else (),
+            source=page.source if page else None,
         )
 
     def _guesses(self, layout: Layout) -> dict[str, Guess]:
@@ -200,8 +232,15 @@ def provisional_title(lead: str) -> str | None:
 def _body(layout: Layout) -> str:
     blocks = []
     for index, paragraph in enumerate(layout.paragraphs):
+        if IMAGE_LINE.match(paragraph.text):
+            blocks.append(paragraph.text)  # the photo's Markdown replaces it when written
+            continue
         if paragraph.caption:
-            blocks.append(caption_markdown(paragraph.text))
+            caption = caption_markdown(paragraph.text)
+            if blocks and IMAGE_LINE.match(blocks[-1]):
+                blocks[-1] += "\n" + caption  # a photo with its caption: one block
+            else:
+                blocks.append(caption)
             continue
         text = markdown_text(paragraph.text)
         if index == 0 and (tag := _SOURCE_TAG.match(text)):

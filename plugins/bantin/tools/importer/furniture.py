@@ -64,11 +64,21 @@ _TAIL = re.compile(
 )
 
 
+_BUTTONS = re.compile(
+    r"facebook|zalo|twitter|linkedin|pinterest|telegram|messenger|tweet|like|share|email|e-mail|"
+    r"in\s+bài(?:\s+viết)?|bản\s+in|gửi\s+(?:email|bài\s+viết|cho\s+bạn\s+bè)|chia\s+sẻ|"
+    r"lưu\s+bài|bình\s+luận|print|copy\s+link|sao\s+chép\s+liên\s+kết",
+    re.IGNORECASE,
+)
+
+
 def junk_reason(text: str) -> str | None:
     """Why a cleaned line is portal furniture, or None when it is content."""
     for pattern, reason in _LINES:
         if pattern.search(text):
             return reason
+    if _BUTTONS.search(text) and not _BUTTONS.sub("", text).strip(" |/-:·•,()0123456789"):
+        return "nút chia sẻ của cổng thông tin"  # "Facebook Zalo In bài viết" on one line
     return None
 
 

@@ -20,7 +20,7 @@ from .signature import looks_like_signature
 
 _VIEWS_REASON = "bộ đếm lượt xem"
 _TAIL_REASON = "tin liên quan, từ khoá hoặc bình luận của cổng (sau bài)"
-_CELL = re.compile(r"^\|\s+|\s+\|$")
+_CELL = re.compile(r"(?<=[.!?…”\"])\s+\|$")
 """A table cell's bar left on a caption: "Xã Thủy Phù ... cấp cơ sở. |"."""
 _CRUMB = re.compile(r"\s+[/>»›|]\s+")
 _GAP = re.compile(
