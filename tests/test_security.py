@@ -3,6 +3,7 @@ and the test asserts its exact safe outcome (docs/security.md says what is promi
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -286,3 +287,83 @@ def test_inputs_that_crashed_the_build_are_left_out_by_name(tiny_site, caplog, c
     for path in tiny_site.site.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
         assert not any(char in text for char in "\x01\x0b\x7f\ufffd"), path
+
+
+def test_a_killed_builds_folder_is_removed_by_the_next_build_and_a_running_ones_kept(tiny_site):
+    import subprocess
+    import time
+
+    from bantin.engine.atomic import build_atomically
+
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    killed = tiny_site.root / f"site.building-{dead.pid}-abc123"
+    older = tiny_site.root / "site.building-x7k2"  # made before folders carried a pid
+    running = tiny_site.root / f"site.building-{os.getpid()}-def456"
+    for folder in (killed, older, running):
+        (folder / "assets").mkdir(parents=True)
+        (folder / "assets" / "partial.js").write_text("//", encoding="utf-8")
+    tiny_site.fixture("good.md")
+    build_atomically(tiny_site.config)
+    for _ in range(100):  # removed by a detached `rm -rf`
+        if not killed.exists() and not older.exists():
+            break
+        time.sleep(0.05)
+    assert not killed.exists() and not older.exists()
+    assert running.is_dir()
+    assert [p.name for p in tiny_site.root.glob("site.building-*")] == [running.name]
+
+
+def test_a_site_that_links_to_a_web_root_is_updated_through_the_link(tiny_site, tmp_path_factory):
+    from bantin.engine.atomic import build_atomically
+
+    web_root = tmp_path_factory.mktemp("www") / "html"
+    web_root.mkdir()
+    (web_root / "old.html").write_text("cũ", encoding="utf-8")
+    tiny_site.site.symlink_to(web_root, target_is_directory=True)
+    tiny_site.fixture("good.md")
+    build_atomically(tiny_site.config)
+    assert tiny_site.site.is_symlink() and tiny_site.site.resolve() == web_root.resolve()
+    assert (web_root / "index.html").is_file() and not (web_root / "old.html").exists()
+    assert (tiny_site.site / "2022/06").is_dir()
+
+
+def test_helpers_die_with_a_killed_build(tmp_path):
+    """A build killed from outside takes its workers with it (engine/lifeline.py)."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import multiprocessing, os, sys, time\n"
+        "from concurrent.futures import ProcessPoolExecutor\n"
+        "from bantin.engine.lifeline import tie_to_parent\n"
+        "if __name__ == '__main__':\n"
+        "    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context('spawn'),\n"
+        "                               initializer=tie_to_parent, initargs=(os.getpid(),))\n"
+        "    pool.submit(time.sleep, 0)\n"
+        "    pool.submit(time.sleep, 600)\n"
+        "    time.sleep(2)\n"
+        "    print(*[p.pid for p in pool._processes.values()], flush=True)\n"
+        "    time.sleep(600)\n",
+        encoding="utf-8",
+    )
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    try:
+        worker = int(parent.stdout.readline())
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait()
+        for _ in range(100):
+            try:
+                os.kill(worker, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.05)
+        else:
+            os.kill(worker, signal.SIGKILL)
+            raise AssertionError("the worker outlived its build")
+    finally:
+        if parent.poll() is None:
+            parent.kill()

@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.structure.files import File
 
+from .lifeline import tie_to_parent
+
 log = logging.getLogger("mkdocs.plugins.bantin.parallel")
 
 MIN_PAGES = 50
@@ -127,6 +129,7 @@ class Split:
         self._pipes: list = []
 
     def start(self) -> None:
+        self._parent = os.getpid()
         gc.freeze()  # helpers then share the parent's objects instead of copying them
         try:
             for _ in range(self.helpers):
@@ -171,6 +174,7 @@ class Split:
             return index
 
     def _helper(self, pipe) -> None:
+        tie_to_parent(self._parent)
         self.in_helper = True
         collector = _silence_and_collect()
         report = Report()
