@@ -19,7 +19,10 @@ from urllib.parse import unquote
 _MD_IMAGE = re.compile(
     r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
 )
-_HTML_IMAGE = re.compile(r"<img\b[^>]*?\ssrc\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
+_HTML_IMAGE = re.compile(
+    r"<img\b[^>]*?\ssrc\s*=\s*(?:\"([^\"]+)\"|'([^']+)'|([^\s\"'>]+))", re.IGNORECASE
+)
+"""A raw `<img>` and its src, quoted or not (`<img src=x>` is HTML too, and pasted often)."""
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|/|#)", re.IGNORECASE)
 
@@ -55,7 +58,7 @@ def find_images(markdown: str, first_line: int) -> list[ImageRef]:
         if fenced:
             continue
         sources = [m.group("src") for m in _MD_IMAGE.finditer(line)]
-        sources += _HTML_IMAGE.findall(line)
+        sources += ["".join(groups) for groups in _HTML_IMAGE.findall(line)]
         found += [ImageRef(number, src) for src in sources if is_local(src)]
     return found
 
