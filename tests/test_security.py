@@ -367,3 +367,17 @@ def test_helpers_die_with_a_killed_build(tmp_path):
     finally:
         if parent.poll() is None:
             parent.kill()
+
+
+def test_control_characters_in_a_body_are_a_warning_and_are_removed(tiny_site, monkeypatch, capsys):
+    tiny_site.article(
+        "2022/body.md",
+        "---\ntitle: Thân bài\ndate: 2022-06-05\nunit: TĐ Ninh Bình\ncategory: XDĐ\n---\n\n"
+        "Chữ\x01 và chữ.\n",
+    )
+    monkeypatch.chdir(tiny_site.root)
+    assert bantin(["check"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "content/articles/2022/body.md:8: văn bản: cảnh báo: có ký tự điều khiển vô hình (dán từ "
+        "trang web cũ); Bản Tin bỏ chúng khi build, hãy xoá khỏi tệp"
+    ]
