@@ -14,9 +14,9 @@ import re
 from urllib.parse import unquote
 
 from .contentfiles import Inventory
+from .text import prose_lines
 
 _LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
-_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|/|#)", re.IGNORECASE)
 
 FIELD = "liên kết"
@@ -31,12 +31,8 @@ def broken_links(
         return []
     folder = posixpath.dirname(src)
     found = []
-    fenced = False
-    for number, line in enumerate(body.splitlines(), start=body_line):
-        if _FENCE.match(line):
-            fenced = not fenced
-            continue
-        if fenced or "](" not in line:
+    for number, line in prose_lines(body, body_line):
+        if "](" not in line:
             continue
         for match in _LINK.finditer(line):
             target = match.group("target")

@@ -78,27 +78,20 @@ _OURS = "bantin"
 """The context of the errors we raise ourselves while constructing: their text is ours."""
 
 
-def _nested(loader: _Loader, node: yaml.Node) -> None:
-    """Count one more level of nesting; past MAX_DEPTH it is an error at this node."""
-    loader.bantin_depth = getattr(loader, "bantin_depth", 0) + 1
-    if loader.bantin_depth > MAX_DEPTH:
-        raise yaml.constructor.ConstructorError(_OURS, None, _DEEP, node.start_mark)
+def _counted(construct):
+    """`construct` counting one more level of nesting; past MAX_DEPTH it is an error at the
+    node (the pure-Python parser would exhaust the stack first on thousands of levels)."""
 
+    def counted(loader: _Loader, node: yaml.Node):
+        loader.bantin_depth = getattr(loader, "bantin_depth", 0) + 1
+        try:
+            if loader.bantin_depth > MAX_DEPTH:
+                raise yaml.constructor.ConstructorError(_OURS, None, _DEEP, node.start_mark)
+            return construct(loader, node)
+        finally:
+            loader.bantin_depth -= 1
 
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
-    _nested(loader, node)
-    try:
-        return _mapping(loader, node)
-    finally:
-        loader.bantin_depth -= 1
-
-
-def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
-    _nested(loader, node)
-    try:
-        return _sequence(loader, node)
-    finally:
-        loader.bantin_depth -= 1
+    return counted
 
 
 def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
@@ -135,8 +128,8 @@ def _sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
 
 
 for _loader in (_Loader, _FastLoader):
-    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _counted(_mapping))
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _counted(_sequence))
 
 _HINTS = {
     "mapping values are not allowed here": (
