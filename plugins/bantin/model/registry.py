@@ -182,7 +182,7 @@ def load_categories(
     reader = _Reader(shown)
     index = _Index()
     categories: list[Category] = []
-    items = reader.records(path, path.parents[1], _MISSING) or records.LineList()
+    items = reader.records(path, path.parent, _MISSING) or records.LineList()
     for position, (item, line) in enumerate(zip(items, items.item_lines, strict=True)):
         entry = reader.entry(item, line, CATEGORY_FIELDS)
         if entry is None:
@@ -265,7 +265,7 @@ def load_units(
             positions.append(position)
         return positions
 
-    walk(reader.records(path, path.parents[1], _MISSING) or records.LineList(), None, 0)
+    walk(reader.records(path, path.parent, _MISSING) or records.LineList(), None, 0)
     for position, name, line in successors:
         slug = index.find(name)
         if slug is None:

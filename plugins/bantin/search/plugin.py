@@ -8,24 +8,27 @@ Why Pagefind and not Material's search, and why these shards: docs/search.md (me
 from __future__ import annotations
 
 import json
-import logging
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
-
 from ..articles import catalog_of
+from ..engine.host import (
+    BasePlugin,
+    File,
+    Files,
+    MkDocsConfig,
+    Page,
+    event_priority,
+    plugin_logger,
+)
 from ..engine.runmode import RunMode
 from .bundle import build_bundle
 from .cache import BundleCache, salt
 from .config import SearchConfig
 from .shards import manifest, shards_of
 
-log = logging.getLogger("mkdocs.plugins.bantin.search")
+log = plugin_logger(__name__)
 
 SEARCH_TEMPLATE = "bantin/search.html"
 MANIFEST = "shards.json"
@@ -55,6 +58,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if self.config.enabled and files.get_file_from_path(self.config.page) is None:
             files.append(File.generated(config, self.config.page, content=PAGE_STUB))
         return files
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        # The 404 page's search box finds the search page by its file, generated or the site's.
+        env.globals["bantin_search_page"] = self.config.page if self.config.enabled else None
+        return env
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         if self.config.enabled and page.file.src_uri == self.config.page:
