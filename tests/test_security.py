@@ -381,3 +381,17 @@ def test_control_characters_in_a_body_are_a_warning_and_are_removed(tiny_site, m
         "content/articles/2022/body.md:8: văn bản: cảnh báo: có ký tự điều khiển vô hình (dán từ "
         "trang web cũ); Bản Tin bỏ chúng khi build, hãy xoá khỏi tệp"
     ]
+
+
+def test_a_registry_linked_out_of_content_is_refused_unread(
+    tiny_site, monkeypatch, capsys, tmp_path_factory
+):
+    outside = tmp_path_factory.mktemp("ngoai") / "links.yml"
+    outside.write_text("- name: Bí mật\n  url: https://bi-mat.example\n", encoding="utf-8")
+    (tiny_site.content / "_data" / "links.yml").symlink_to(outside)
+    out = _check(tiny_site, monkeypatch, capsys)
+    assert out == [
+        f"content/_data/links.yml:1: tệp: là liên kết tới '{outside.resolve()}', ngoài thư mục "
+        "content/: Bản Tin không đọc và không xuất bản tệp ngoài content/; hãy chép tệp vào "
+        "content/ thay cho liên kết"
+    ]

@@ -40,3 +40,13 @@ def nearest_key(given: str, known: Iterable[str], synonyms: dict[str, str]) -> s
         return synonyms[lowered]
     close = difflib.get_close_matches(lowered, list(known), n=1, cutoff=0.7)
     return close[0] if close else None
+
+
+def nearest_spellings(wanted: str, folded: Iterable[str], limit: int = 3) -> list[str]:
+    """Of `folded` (names without tones, as `fold` makes them), those closest to `wanted`: the
+    nearest spellings first, then those containing it."""
+    key = fold(wanted)
+    folded = list(folded)
+    close = difflib.get_close_matches(key, folded, n=limit * 2, cutoff=0.6)
+    containing = [name for name in folded if key and key in name]
+    return list(dict.fromkeys(close + containing))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -12,6 +11,7 @@ from typing import Generic, TypeVar
 from . import records
 from .addresses import Addresses
 from .errors import ContentError
+from .lookup import nearest_spellings
 from .text import clean, fold, match_key, slugify
 
 
@@ -77,10 +77,9 @@ class _Index:
 
     def nearest(self, name: str, limit: int = 3) -> list[str]:
         """Names of the entries closest to `name` (by name or alias), compared without tones."""
-        wanted = fold(name)
-        close = difflib.get_close_matches(wanted, list(self.by_folded), n=limit * 2, cutoff=0.6)
-        containing = [key for key in self.by_folded if wanted and wanted in key]
-        slugs = dict.fromkeys(self.by_folded[key] for key in close + containing)
+        slugs = dict.fromkeys(
+            self.by_folded[key] for key in nearest_spellings(name, self.by_folded)
+        )
         return [self.canonical[slug] for slug in list(slugs)[:limit]]
 
 
