@@ -44,7 +44,7 @@ def test_articles_are_not_in_the_nav_nor_the_registries_published(tiny_site):
     tiny_site.fixture("good.md", "2022/good.md")
     tiny_site.build()
     home = tiny_site.page("")
-    nav_links = [a.get_text(strip=True) for a in home.select(".md-nav a, .md-tabs a")]
+    nav_links = [a.get_text(strip=True) for a in home.select(".bt-sections a")]
     assert not any("kiểm tra" in text for text in nav_links)
     assert not (tiny_site.site / "_data").exists()
     assert not (tiny_site.site / "articles").exists()

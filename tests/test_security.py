@@ -119,7 +119,7 @@ def test_config_texts_are_escaped_once_on_every_page(tiny_site):
     page = tiny_site.page("2022/06/tinh-doan-ninh-binh-kiem-tra-huyen-doan-yen-khanh/")
     assert page.title.get_text().endswith(" - " + HOSTILE)
     assert page.select_one('meta[name="description"]') is not None
-    assert HOSTILE in [a.get_text(strip=True) for a in page.select(".md-tabs__link")]
+    assert HOSTILE in [a.get_text(strip=True) for a in page.select(".bt-sections a")]
     ld = json.loads(page.select_one('script[type="application/ld+json"]').get_text())
     assert ld["publisher"]["name"] == HOSTILE
     home = tiny_site.page("")
