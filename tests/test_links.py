@@ -108,7 +108,7 @@ def errors_of(tmp_path: Path, name: str) -> list[str]:
             "unknown-field.yml",
             [
                 "content/_data/unknown-field.yml:1: url: thiếu địa chỉ website (url)",
-                "content/_data/unknown-field.yml:2: link: trường không có trong links.yml; có phải 'url'?",
+                "content/_data/unknown-field.yml:2: link: trường không được hỗ trợ; có phải 'url'?",
             ],
         ),
         (

@@ -16,15 +16,13 @@ from . import docnumber, records
 from .article import (
     FieldError,
     FieldRule,
-    _Collector,
     _convert_fields,
     _date,
     _resolve,
     _slug,
     _text,
     _texts,
-    load_matter,
-    read_parts,
+    read_front_matter,
 )
 from .dates import VIETNAM, Published
 from .docfiles import FileProblem, FileType, file_type, named_type, size_label
@@ -165,14 +163,11 @@ def read_document(
     document_url: Callable[[int, str], str],
 ) -> tuple[Document | None, list[ContentError]]:
     """Read and validate one document file; returns the document or every error found in it."""
-    report = _Collector(shown)
-    parts = read_parts(path, report, NEEDS, FIELDS_HINT)
-    if parts is None:
+    report = records.RecordReader(shown)
+    read = read_front_matter(path, report, NEEDS, FIELDS_HINT)
+    if read is None or read[0] is None:
         return None, report.errors
-    matter, body, closing_line = parts
-    data = load_matter(matter, report)
-    if data is None:
-        return None, report.errors
+    data, body, closing_line = read
     values = _convert_fields(data, report, FIELDS)
     unit = _resolve(values, data, "unit", "đơn vị", registries.units, registries.units_path, report)
     kind = _resolve(
@@ -217,7 +212,9 @@ def read_document(
     return document, []
 
 
-def _attachments(data, path: Path, src: str, report: _Collector) -> tuple[Attachment, ...]:
+def _attachments(
+    data, path: Path, src: str, report: records.RecordReader
+) -> tuple[Attachment, ...]:
     items = data["files"] if isinstance(data["files"], list) else [data["files"]]
     lines = getattr(data["files"], "item_lines", [])
     docs_dir = path.parents[len(PurePosixPath(src).parts) - 1]
