@@ -6,9 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import records
 from .docnumber import fold
 from .errors import ContentError
 from .registry import _Index, _Reader, _Registry
+from .text import clean
 
 KINDS_FILE = "document-kinds.yml"
 DEFAULT_KINDS = Path(__file__).with_name(KINDS_FILE)
@@ -50,17 +52,22 @@ class KindRegistry(_Registry[DocumentKind]):
         return [symbol for kind in self for symbol in kind.symbols]
 
 
+KIND_FIELDS = ("name", "symbols", "aliases", "slug")
+
+
 def load_kinds(path: Path, shown: str) -> tuple[KindRegistry, list[ContentError]]:
     """Read the kinds; a site without the file gets the package's list."""
-    reader = _Reader(path if path.is_file() else DEFAULT_KINDS, shown)
+    reader = _Reader(shown)
     index = _Index()
     kinds: list[DocumentKind] = []
     symbols: dict[str, str] = {}
-    for position, item in enumerate(reader.load_list() or []):
-        entry = reader.entry(item, getattr(item, "line", 1))
+    source = path if path.is_file() else DEFAULT_KINDS
+    items = reader.records(source, source.parent, None) or records.LineList()
+    for position, (item, line) in enumerate(zip(items, items.item_lines, strict=True)):
+        entry = reader.entry(item, line, KIND_FIELDS)
         if entry is None:
             continue
-        name = reader.text(entry, "name") or ""
+        name = clean(entry["name"])
         slug = reader.slug(entry, name)
         aliases = reader.texts(entry, "aliases")
         found = reader.texts(entry, "symbols")
@@ -68,7 +75,7 @@ def load_kinds(path: Path, shown: str) -> tuple[KindRegistry, list[ContentError]
             reader.fail(entry.line, "symbols", "cần ít nhất một ký hiệu, ví dụ [KH]")
             continue
         for symbol in found:
-            if not symbol.replace("Đ", "D").replace("đ", "d").isascii() or not symbol.isalpha():
+            if not fold(symbol).isalpha() or not fold(symbol).isascii():
                 reader.fail(
                     entry.line_of("symbols"), "symbols", f"ký hiệu '{symbol}' chỉ gồm chữ cái"
                 )
