@@ -9,7 +9,7 @@ read again. Its unit and category are kept by slug and looked up in this build's
 so articles share the registries' objects as if just read. A cover is checked to still exist.
 Files with errors are never kept: their messages come from a fresh reading every time.
 
-Safe to delete; a damaged or foreign file is ignored.
+Safe to delete; the file is sealed (`store`): a damaged or foreign file is a miss.
 """
 
 from __future__ import annotations
@@ -20,8 +20,9 @@ from dataclasses import fields
 from pathlib import Path
 
 from ..model.article import Article, Registries
-from .digests import code_digest, digest, write_atomically
+from .digests import code_digest, digest
 from .host import plugin_logger
+from .store import read_sealed, write_sealed
 
 FORMAT = "1"
 CACHE_FILE = ".cache/bantin/articles.pickle"
@@ -52,9 +53,9 @@ class ReadCache:
         self.entries: dict[str, tuple] = {}
         self.kept: dict[str, tuple] = {}
         self.changed = False
-        with contextlib.suppress(OSError, ValueError, EOFError, pickle.UnpicklingError):
-            with file.open("rb") as stream:
-                salt, entries = pickle.load(stream)
+        data = read_sealed(file)
+        with contextlib.suppress(ValueError, TypeError, EOFError, pickle.UnpicklingError):
+            salt, entries = pickle.loads(data) if data is not None else (None, {})
             if salt == self.salt:
                 self.entries = entries
 
@@ -99,8 +100,6 @@ class ReadCache:
         """Keep this build's articles only, so deleted files leave the cache too."""
         if not self.changed and len(self.kept) == len(self.entries):
             return
-        try:
-            data = pickle.dumps((self.salt, self.kept), protocol=pickle.HIGHEST_PROTOCOL)
-            write_atomically(self.file, data)
-        except OSError as error:
-            log.debug(f"Article cache not written: {error}")
+        data = pickle.dumps((self.salt, self.kept), protocol=pickle.HIGHEST_PROTOCOL)
+        if not write_sealed(self.file, data):
+            log.debug("Article cache not written")
