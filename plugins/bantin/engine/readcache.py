@@ -53,8 +53,11 @@ class ReadCache:
         self.entries: dict[str, tuple] = {}
         self.kept: dict[str, tuple] = {}
         self.changed = False
+        # A cache written by another version of Bản Tin may name modules or classes that have
+        # moved since (ImportError, AttributeError): it is then a cache miss, not a failed build.
         data = read_sealed(file)
-        with contextlib.suppress(ValueError, TypeError, EOFError, pickle.UnpicklingError):
+        unreadable = (ValueError, TypeError, EOFError, pickle.UnpicklingError)
+        with contextlib.suppress(*unreadable, ImportError, AttributeError):
             salt, entries = pickle.loads(data) if data is not None else (None, {})
             if salt == self.salt:
                 self.entries = entries
