@@ -24,8 +24,6 @@ import json
 import os
 from pathlib import Path
 
-from .digests import write_atomically
-
 MAGIC = b"bantin-store/1\n"
 DIGEST_SIZE = 16
 LISTING = ".sealed.json"
@@ -34,6 +32,18 @@ LISTING = ".sealed.json"
 
 def _digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=DIGEST_SIZE).digest()
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write a cache file whole or not at all: another process (a parallel build, `serve`)
+    never reads half of it. Raises OSError like any write."""
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        temporary.write_bytes(data)
+    except FileNotFoundError:  # the folder is new: one stat fewer per file when it is not
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(data)
+    os.replace(temporary, path)
 
 
 def seal(data: bytes) -> bytes:

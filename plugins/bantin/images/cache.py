@@ -21,8 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..engine.digests import write_atomically
-from ..engine.store import folder_intact, seal_folder
+from ..engine.store import folder_intact, read_sealed, seal_folder, write_sealed
 
 MANIFEST = "manifest.json"
 SOURCES = "sources.json"
@@ -90,12 +89,12 @@ class ImageCache:
         """Remember the sources of this build (only those: deleted files drop out)."""
         if self._seen == self._known:
             return
-        write_atomically(self.root / SOURCES, json.dumps(self._seen, sort_keys=True).encode())
+        write_sealed(self.root / SOURCES, json.dumps(self._seen, sort_keys=True).encode())
 
     def _read_sources(self) -> dict[str, list]:
         try:
-            known = json.loads((self.root / SOURCES).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            known = json.loads(read_sealed(self.root / SOURCES) or b"{}")
+        except ValueError:
             return {}
         return known if isinstance(known, dict) else {}
 

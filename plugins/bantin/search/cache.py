@@ -23,8 +23,8 @@ from collections.abc import Callable, Sequence
 from importlib import metadata
 from pathlib import Path
 
-from ..engine.digests import digest, write_atomically
-from ..engine.store import LISTING, folder_intact, seal_folder
+from ..engine.digests import digest
+from ..engine.store import LISTING, folder_intact, read_sealed, seal_folder, write_sealed
 from . import indexer
 
 FORMAT = "1"
@@ -118,7 +118,7 @@ class BundleCache:
         """Remember the pages of this build (only those: deleted pages drop out)."""
         if self._seen == self._known:
             return
-        write_atomically(self.root / PAGES, json.dumps(self._seen, sort_keys=True).encode())
+        write_sealed(self.root / PAGES, json.dumps(self._seen, sort_keys=True).encode())
 
     def clean(self) -> int:
         """Remove every entry this build did not use; returns how many were removed."""
@@ -151,8 +151,8 @@ class BundleCache:
 
     def _read_pages(self) -> dict[str, list]:
         try:
-            known = json.loads((self.root / PAGES).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            known = json.loads(read_sealed(self.root / PAGES) or b"{}")
+        except ValueError:
             return {}
         return known if isinstance(known, dict) else {}
 
