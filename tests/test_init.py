@@ -70,6 +70,7 @@ def test_the_new_site_reads_as_a_news_site(new_site):
     site = new_site / "site"
     home = page(site)
     assert home.title.get_text() == NAME
+    assert home.html["lang"] == "vi"
     generator = home.find("meta", attrs={"name": "generator"})["content"]
     assert generator.startswith(f"bantin-{__version__}, mkdocs-")
     welcome = home.select_one(".bt-card__title a")
@@ -86,7 +87,7 @@ def test_the_new_site_reads_as_a_news_site(new_site):
     assert search.find("input", attrs={"name": "q"}) is not None
     footer = [a.get_text(" ", strip=True) for a in home.select(".bt-links__item")]
     assert "Trung ương Đoàn TNCS Hồ Chí Minh" in footer
-    tabs = [a.get_text(strip=True) for a in home.select(".md-tabs__link")]
+    tabs = [a.get_text(strip=True) for a in home.select(".bt-sections a")]
     assert tabs[0] == "Trang chủ"
     assert {"Giới thiệu", "Tin tức - Sự kiện", "Tìm kiếm"} <= set(tabs)
     # The tool's stylesheet and the logo come from the installed package, fonts from no one else.
@@ -125,7 +126,7 @@ def test_init_asks_in_vietnamese_when_flags_are_missing(tmp_path, monkeypatch, c
     from bantin.tools.init import command
 
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
-    answers = iter(["Đoàn Trường Đại học Ví Dụ", "", "vidu.example.vn", "https://x.vn/", "2"])
+    answers = iter(["Đoàn Trường Đại học Ví Dụ", "", "", "vidu.example.vn", "https://x.vn/", "2"])
     asked: list[str] = []
 
     def read(question: str) -> str:
@@ -135,7 +136,8 @@ def test_init_asks_in_vietnamese_when_flags_are_missing(tmp_path, monkeypatch, c
     args = command_args(tmp_path / "vidu")
     assert command.run(args, read) == 0
     assert asked[0].startswith("Tên tổ chức")
-    assert asked[1].startswith("Đơn vị cấp trên")
+    assert asked[1] == "Loại tổ chức (số 1–7, Enter: Đoàn trường): "
+    assert asked[2].startswith("Đơn vị cấp trên")
     # A bad address is asked again, not written into mkdocs.yml.
     assert "cần dạng https://" in capsys.readouterr().err
     assert (tmp_path / "vidu" / "netlify.toml").is_file()
