@@ -59,6 +59,13 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             files.append(File.generated(config, self.config.page, content=PAGE_STUB))
         return files
 
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        """The search page's address, generated or the site's own file, for the search box in
+        every page's header and the 404 page's (None when off)."""
+        file = files.get_file_from_path(self.config.page) if self.config.enabled else None
+        env.globals["bantin_search_url"] = file.url if file is not None else None
+        return env
+
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         if self.config.enabled and page.file.src_uri == self.config.page:
             context["search"] = SearchView(

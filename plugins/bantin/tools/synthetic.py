@@ -1,7 +1,8 @@
 """A deterministic synthetic news site of the genre, for benchmarks and large-site tests.
 
 `write_project(root, count)` writes `root/mkdocs.yml` (inheriting the repository's mkdocs.yml, so
-every plugin of the real site runs) and `root/content/` with registries and `count` articles of
+every plugin of the real site runs; from an installed wheel, which has no repository, the same
+plugins spelled out) and `root/content/` with registries and `count` articles of
 about 600 words: realistic units (some ended in 2025), categories, tags, ten years of dates and a
 cover on one article in ten.
 """
@@ -9,12 +10,26 @@ cover on one article in ten.
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from ..model.text import slugify
 
 REPO = Path(__file__).resolve().parents[3]
+
+STANDALONE = """theme:
+  name: material
+plugins:
+  - bantin:
+      site_version: 1
+  - bantin-articles
+  - bantin-indexes
+  - bantin-links
+  - bantin-images
+  - bantin-publish
+  - bantin-search
+"""
+"""The sample site's plugins, for `bantin bench` run from a wheel (no repository mkdocs.yml)."""
 
 PROVINCES = [
     "Ninh Bình", "Quảng Ninh", "Bắc Kạn", "Hậu Giang", "Trà Vinh", "Hà Giang", "Đắk Lắk",
@@ -73,6 +88,10 @@ CAPTIONS = [
 ]
 
 
+DISTRICTS_ENDED = date(2025, 6, 30)
+"""The district level was abolished then: no article of a Huyện đoàn is dated later."""
+
+
 def _units(rng: random.Random) -> tuple[str, list[dict]]:
     """units.yml text and a flat list of {name, ended} for choosing authors' units."""
     lines = ["- name: Trung ương Đoàn TNCS Hồ Chí Minh", "  slug: trung-uong-doan", "  children:"]
@@ -83,8 +102,8 @@ def _units(rng: random.Random) -> tuple[str, list[dict]]:
         flat.append({"name": name})
         for district in rng.sample(DISTRICTS, 6):
             child = f"Huyện đoàn {district} ({province})"
-            lines += [f"        - name: {child}", "          valid_to: 2025-06-30"]
-            flat.append({"name": child})
+            lines += [f"        - name: {child}", f"          valid_to: {DISTRICTS_ENDED}"]
+            flat.append({"name": child, "ended": DISTRICTS_ENDED})
     return "\n".join(lines) + "\n", flat
 
 
@@ -129,8 +148,11 @@ def write_content(content: Path, count: int, seed: int = 0, words: int = 600) ->
     start = datetime(2016, 1, 1, 7, 0)
     span = (datetime(2025, 12, 31) - start).total_seconds()
     for index in range(count):
-        unit = rng.choice(units)["name"]
+        chosen = rng.choice(units)
+        unit = chosen["name"]
         moment = start + timedelta(seconds=int(rng.random() * span))
+        if "ended" in chosen and moment.date() > chosen["ended"]:
+            moment = datetime.combine(chosen["ended"], moment.time())  # its last day
         event = rng.choice(EVENTS)
         title = f"{unit} {event} năm {moment.year} (số {index + 1})"
         tags = rng.sample(TAGS, rng.randint(1, 3))
@@ -165,14 +187,13 @@ def write_content(content: Path, count: int, seed: int = 0, words: int = 600) ->
 def write_config(root: Path, extra: str = "") -> Path:
     """`root/mkdocs.yml` inheriting the repository's site config, with docs in `root/content`."""
     config = root / "mkdocs.yml"
+    base = REPO / "mkdocs.yml"
+    head = f"INHERIT: {base}\n" if base.is_file() else STANDALONE
     config.write_text(
-        f"INHERIT: {REPO / 'mkdocs.yml'}\n"
-        "site_name: Bản Tin thử nghiệm\n"
+        head + "site_name: Bản Tin thử nghiệm\n"
         "site_url: https://example.org/\n"
         f"docs_dir: {root / 'content'}\n"
         f"site_dir: {root / 'site'}\n"
-        "theme:\n"
-        f"  custom_dir: {REPO / 'theme'}\n"
         "nav:\n"
         "  - Trang chủ: index.md\n" + extra,
         encoding="utf-8",
