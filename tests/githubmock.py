@@ -105,7 +105,11 @@ class GitHubMock:
             repository[f"content_{index}"] = {"text": data.decode("utf-8", "replace")}
         for kind, index in _HISTORY.findall(query):
             node = {
-                "author": {"name": "Cán bộ Đoàn", "email": "", "user": {"id": 7, "login": self.login}},
+                "author": {
+                    "name": "Cán bộ Đoàn",
+                    "email": "",
+                    "user": {"id": 7, "login": self.login},
+                },
                 "committedDate": "2026-12-01T03:00:00Z",
             }
             repository[f"{kind}_{index}"] = {"target": {"history": {"nodes": [node]}}}
@@ -121,10 +125,13 @@ class GitHubMock:
     def _commit(self, query: str, given: dict) -> dict:
         changes = given["fileChanges"]
         written = {
-            item["path"]: base64.b64decode(item["contents"]) for item in changes.get("additions", [])
+            item["path"]: base64.b64decode(item["contents"])
+            for item in changes.get("additions", [])
         }
         deletions = [item["path"] for item in changes.get("deletions", [])]
-        self.commits.append(Commit(written, deletions, given["message"]["headline"], time.monotonic()))
+        self.commits.append(
+            Commit(written, deletions, given["message"]["headline"], time.monotonic())
+        )
         self.files.update(written)
         for path in deletions:
             self.files.pop(path, None)

@@ -8,6 +8,7 @@ the site itself from files vendored in this package (`assets/vendor/`, pinned by
 from __future__ import annotations
 
 import logging
+import os
 from datetime import date
 from pathlib import Path
 
@@ -34,8 +35,16 @@ class EditorPlugin(BasePlugin[EditorConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if not self.config.enabled:
             return files
+        repo = site_repo(self.config.repo, config.repo_url, os.environ.get("GITHUB_REPOSITORY"))
+        if repo is None:
+            log.info(
+                "Chưa có trang soạn bài /%s/: hãy đặt 'repo: TÊN/KHO' cho bantin-editor (hoặc "
+                "repo_url) trong mkdocs.yml; khi dựng trên GitHub Actions, kho được tự nhận ra.",
+                self.config.path.strip("/"),
+            )
+            return files
         styles = preview_styles([file.src_uri for file in files], list(config.extra_css))
-        for admin in build_admin(config, self.config, today(), styles):
+        for admin in build_admin(config, self.config, repo, today(), styles):
             taken = files.get_file_from_path(admin.uri)
             if taken is not None and not taken.generated_by:
                 raise PluginError(
@@ -48,17 +57,16 @@ class EditorPlugin(BasePlugin[EditorConfig]):
         return files
 
 
+def site_repo(option: str | None, repo_url: str | None, from_ci: str | None) -> str | None:
+    """The repository the editor commits to: the plugin's `repo`, else mkdocs.yml's `repo_url`
+    on github.com, else the one GitHub Actions is building (`GITHUB_REPOSITORY`)."""
+    return option or github_repo(repo_url) or from_ci or None
+
+
 def build_admin(
-    config: MkDocsConfig, options: EditorConfig, day: date, styles: list[str]
+    config: MkDocsConfig, options: EditorConfig, repo: str, day: date, styles: list[str]
 ) -> list[AdminFile]:
     """Every file of the editor, from this build's registries and the site's config."""
-    repo = options.repo or github_repo(config.repo_url)
-    if not repo:
-        raise PluginError(
-            "bantin-editor: cần biết kho GitHub để trang soạn bài lưu bài vào; hãy đặt "
-            "'repo_url: https://github.com/TÊN/KHO' trong mkdocs.yml, hoặc 'repo: TÊN/KHO' cho "
-            "bantin-editor (hoặc 'enabled: false' để tắt trang soạn bài)"
-        )
     catalog = catalog_of(config)
     root = Path(config.config_file_path).parent
     content_dir = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()

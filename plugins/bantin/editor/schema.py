@@ -173,6 +173,8 @@ def article_fields(units: list[Unit], categories: list[Category], today: date) -
             "select",
             required=True,
             options=unit_options(units, today),
+            # Always a list to search in (typed with or without tones), even with few units.
+            dropdown_threshold=0,
         ),
         _field(
             "category",
@@ -234,7 +236,7 @@ def article_fields(units: list[Unit], categories: list[Category], today: date) -
 def article_collection(
     units: list[Unit], categories: list[Category], content: str, today: date
 ) -> dict:
-    """"Bài viết": `content/articles/{year}/{slug}.md`, photos in `content/images/{year}/`."""
+    """ "Bài viết": `content/articles/{year}/{slug}.md`, photos in `content/images/{year}/`."""
     return {
         "name": "articles",
         "label": "Bài viết",
@@ -384,7 +386,9 @@ def registries_collection(units: list[Unit], categories: list[Category], content
                                 "Để trống thì tạo từ tên.",
                                 pattern=[SLUG_PATTERN, "Chỉ dùng a-z, 0-9 và '-'"],
                             ),
-                            _field("description", "Mô tả", "Một câu giới thiệu chuyên mục.", "text"),
+                            _field(
+                                "description", "Mô tả", "Một câu giới thiệu chuyên mục.", "text"
+                            ),
                         ],
                     )
                 ],
@@ -409,7 +413,10 @@ def registries_collection(units: list[Unit], categories: list[Category], content
                                 "Địa chỉ",
                                 "Bắt đầu bằng https://",
                                 required=True,
-                                pattern=[WEB_PATTERN, "Cần địa chỉ bắt đầu bằng http:// hoặc https://"],
+                                pattern=[
+                                    WEB_PATTERN,
+                                    "Cần địa chỉ bắt đầu bằng http:// hoặc https://",
+                                ],
                             ),
                             _field(
                                 "logo",
@@ -420,7 +427,11 @@ def registries_collection(units: list[Unit], categories: list[Category], content
                                 public_folder="images/links",
                                 choose_url=False,
                             ),
-                            _field("group", "Nhóm", "Ví dụ: Báo chí; các liên kết cùng nhóm đứng cạnh nhau."),
+                            _field(
+                                "group",
+                                "Nhóm",
+                                "Ví dụ: Báo chí; các liên kết cùng nhóm đứng cạnh nhau.",
+                            ),
                         ],
                     )
                 ],
