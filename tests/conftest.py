@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from bantin.synthetic import write_config
+from bantin.tools.synthetic import write_config
 from bs4 import BeautifulSoup
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 from xml.etree import ElementTree
 
-from bantin.addresses import Addresses
+from bantin.model.addresses import Addresses
 
 NOT_FOUND = "404.html"
 REPO = Path(__file__).resolve().parent.parent

@@ -6,8 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
-from bantin.cli import main as bantin
-from bantin.synthetic import write_config
+from bantin.tools.cli import main as bantin
+from bantin.tools.synthetic import write_config
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -41,7 +41,7 @@ def legacy_bytes(text: str, encoding: str) -> bytes:
     """`text` as an old Windows or ABC keyboard saved it; letters it cannot hold become '?'."""
     import unicodedata
 
-    from bantin.importer.tcvn3 import TABLE
+    from bantin.tools.importer.tcvn3 import TABLE
 
     if encoding == "tcvn3":
         reverse = {char: byte for byte, char in TABLE.items()}

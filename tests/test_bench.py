@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bantin.bench.hugo import hugo_front_matter, write_site
-from bantin.cli import main
-from bantin.synthetic import write_content
+from bantin.tools.bench.hugo import hugo_front_matter, write_site
+from bantin.tools.cli import main
+from bantin.tools.synthetic import write_content
 
 
 def test_bench_reports_every_measurement_of_a_small_corpus(tmp_path, capsys):

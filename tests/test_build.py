@@ -196,7 +196,7 @@ def test_serve_shows_drafts_and_leaves_a_bad_article_out(tiny_site, caplog):
 
 
 def test_summary_is_the_text_a_reader_sees():
-    from bantin.article import summarise
+    from bantin.model.article import summarise
 
     body = "Mã mẫu &lt;img src=x&gt; chỉ \\*là\\* **chữ**, [liên kết](https://a.vn) và 5\\. mục.\n\nĐoạn hai."
     assert summarise(body) == "Mã mẫu <img src=x> chỉ *là* chữ, liên kết và 5. mục."

@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from bantin.bench.run import edit, edited_article
-from bantin.synthetic import write_project
+from bantin.tools.bench.run import edit, edited_article
+from bantin.tools.synthetic import write_project
 from mkdocs.exceptions import Abort
 
 NOT_REPRODUCIBLE = ("pagefind/",)
@@ -87,9 +87,9 @@ def test_a_cached_page_is_rendered_again_when_an_article_it_read_changes(tmp_pat
     from types import SimpleNamespace
 
     import jinja2
-    from bantin.addresses import Addresses
-    from bantin.catalog import Catalog, build_catalog
-    from bantin.rendercache import PageCache
+    from bantin.engine.rendercache import PageCache
+    from bantin.model.addresses import Addresses
+    from bantin.model.catalog import Catalog, build_catalog
 
     root = tmp_path / "project"
     write_project(root, 3, seed=2)

@@ -4,7 +4,7 @@ GitHub annotations, and help in Vietnamese."""
 from __future__ import annotations
 
 import pytest
-from bantin.cli import main as bantin
+from bantin.tools.cli import main as bantin
 
 GOOD = "---\ntitle: Bài mẫu\ndate: 2022-06-04\nunit: TĐ Ninh Bình\ncategory: XDĐ\n---\n\n"
 

@@ -1,7 +1,7 @@
 from datetime import datetime
 
 import pytest
-from bantin.dates import VIETNAM, DateFormatError, date_line, parse_date
+from bantin.model.dates import VIETNAM, DateFormatError, date_line, parse_date
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,8 @@ import pytest
 import yaml
 from bantin.editor.page import VENDORED, github_repo, vendored_differences
 from bantin.editor.schema import EditorOptions, editor_config, unit_options
-from bantin.registry import Unit
-from bantin.synthetic import write_config
+from bantin.model.registry import Unit
+from bantin.tools.synthetic import write_config
 from bs4 import BeautifulSoup
 
 from tests.conftest import TinySite, new_tiny_site

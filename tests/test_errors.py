@@ -1,7 +1,7 @@
 """Each bad input gives its exact `path:line: field: message`, and spoils nothing else."""
 
 import pytest
-from bantin.cli import main as bantin
+from bantin.tools.cli import main as bantin
 
 
 def problems(out: str) -> list[str]:

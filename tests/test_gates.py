@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from bantin.addresses import Addresses
-from bantin.output import build_atomically
-from bantin.synthetic import write_project
+from bantin.engine.atomic import build_atomically
+from bantin.model.addresses import Addresses
+from bantin.tools.synthetic import write_project
 from mkdocs.config import load_config
 
 from tests import gates

@@ -276,6 +276,7 @@ def test_images_are_found_with_their_lines_outside_code():
     assert markup.find_images(text, 9) == [
         markup.ImageRef(11, "x.jpg"),
         markup.ImageRef(15, "raw.png"),
+        markup.ImageRef(17, "so-do.svg"),  # found, so that it is refused at its line
     ]
 
 
@@ -309,7 +310,7 @@ def test_figures_one_after_another_keep_their_own_captions():
 
 
 def test_check_reports_bad_images_without_building(tiny_site, monkeypatch, capsys):
-    from bantin.cli import main as bantin
+    from bantin.tools.cli import main as bantin
 
     expected = [_bad_article(tiny_site, case) for case in ("truncated", "outside")]
     monkeypatch.chdir(tiny_site.root)

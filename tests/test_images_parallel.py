@@ -7,7 +7,7 @@ import multiprocessing
 from pathlib import Path
 
 import pytest
-from bantin.synthetic import write_config
+from bantin.tools.synthetic import write_config
 from mkdocs.exceptions import Abort
 from PIL import Image
 

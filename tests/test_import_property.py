@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import markdown
-from bantin.addresses import Addresses
-from bantin.catalog import read_registries
-from bantin.importer import Importer
-from bantin.importer.convert import NothingToImport
-from bantin.importer.lines import junk_reason
-from bantin.text import clean
+from bantin.model.addresses import Addresses
+from bantin.model.catalog import read_registries
+from bantin.model.text import clean
+from bantin.tools.importer import Importer
+from bantin.tools.importer.convert import NothingToImport
+from bantin.tools.importer.lines import junk_reason
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from bantin.cli import main as bantin
+from bantin.tools.cli import main as bantin
 from bs4 import BeautifulSoup
 
 from tests.conftest import build

@@ -7,9 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from bantin.bench.run import EDIT_MARK, edit, edited_article
-from bantin.output import build_atomically
-from bantin.synthetic import write_project
+from bantin.engine.atomic import build_atomically
+from bantin.tools.bench.run import EDIT_MARK, edit, edited_article
+from bantin.tools.synthetic import write_project
 from mkdocs.exceptions import Abort
 
 from .test_cache import assert_same_site, site_files
@@ -145,7 +145,7 @@ def test_a_dirty_build_in_place_removes_the_pages_of_deleted_articles(project):
 
 def test_check_reads_again_what_the_kept_articles_depend_on(project, capsys):
     """`bantin check` shares the build's kept articles; a changed registry makes them stale."""
-    from bantin.cli import main
+    from bantin.tools.cli import main
 
     root, config = project
     assert main(["check", "-f", str(config)]) == 0
@@ -172,9 +172,9 @@ def test_published_images_are_the_cached_files_linked_not_copies(project):
 
 def test_an_article_kept_from_the_last_reading_has_the_digest_of_a_fresh_one(project):
     """The read cache carries each article's digest: it must be the one its fields give."""
-    from bantin.addresses import Addresses
-    from bantin.catalog import build_catalog
-    from bantin.digests import digest
+    from bantin.engine.digests import digest
+    from bantin.model.addresses import Addresses
+    from bantin.model.catalog import build_catalog
 
     root, _ = project
     cache = root / ".cache" / "bantin" / "articles.pickle"
@@ -217,7 +217,7 @@ def test_a_build_failing_while_files_are_carried_over_leaves_the_site_as_it_was(
 def test_carried_over_files_are_links_and_a_missing_one_fails_the_build(tmp_path):
     """The linking process makes every link; what it cannot make is tried again in the build,
     which then raises instead of publishing a site with a file missing."""
-    from bantin.carryover import CarryOver
+    from bantin.engine.carryover import CarryOver
 
     old, new = tmp_path / "old", tmp_path / "new"
     (old / "2022" / "06" / "bai").mkdir(parents=True)

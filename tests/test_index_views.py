@@ -5,9 +5,9 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from bantin.dates import VIETNAM, Published
 from bantin.indexes.feeds import rfc822, xml_text
 from bantin.indexes.views import Pagination
+from bantin.model.dates import VIETNAM, Published
 
 from tests.test_indexes import make_site
 

@@ -13,7 +13,7 @@ from xml.etree import ElementTree
 
 import feedparser
 import pytest
-from bantin.synthetic import write_config
+from bantin.tools.synthetic import write_config
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
 

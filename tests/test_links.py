@@ -9,9 +9,9 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from bantin.cli import main as bantin
-from bantin.links.logos import normalise
-from bantin.links.registry import group_links, load_links
+from bantin.footer.logos import normalise
+from bantin.footer.registry import group_links, load_links
+from bantin.tools.cli import main as bantin
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
 from PIL import Image

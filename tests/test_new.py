@@ -5,9 +5,9 @@ from __future__ import annotations
 import io
 
 import pytest
-from bantin.cli import main as bantin
-from bantin.dates import today
-from bantin.new import create
+from bantin.model.dates import today
+from bantin.tools.cli import main as bantin
+from bantin.tools.new import create
 
 from tests.importing import sample_site
 

@@ -10,10 +10,10 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from bantin.bench.run import edit, edited_article
-from bantin.output import build_atomically
-from bantin.parallel import ParallelPages
-from bantin.synthetic import write_project
+from bantin.engine.atomic import build_atomically
+from bantin.engine.parallel import ParallelPages
+from bantin.tools.bench.run import edit, edited_article
+from bantin.tools.synthetic import write_project
 
 from .test_cache import assert_same_site, site_files
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from bantin.output import build_atomically
+from bantin.engine.atomic import build_atomically
 from mkdocs.exceptions import Abort
 
 REPO = Path(__file__).resolve().parent.parent
@@ -122,14 +122,14 @@ def test_robots_txt_points_at_the_sitemap(tiny_site):
 
 def test_the_swap_without_an_atomic_exchange_still_leaves_one_site(tmp_path, monkeypatch):
     """Where renameat2 is missing (other kernels, libcs), two renames do the swap."""
-    from bantin import output
+    from bantin.engine import atomic
 
-    monkeypatch.setattr(output, "_exchange", lambda first, second: False)
+    monkeypatch.setattr(atomic, "_exchange", lambda first, second: False)
     old, new = tmp_path / "site", tmp_path / "site.building-x"
     for folder, text in ((old, "cũ"), (new, "mới")):
         folder.mkdir()
         (folder / "index.html").write_text(text, encoding="utf-8")
-    output.swap_into(new, old)
+    atomic.swap_into(new, old)
     assert (old / "index.html").read_text(encoding="utf-8") == "mới"
     # The replaced site is hidden at once and deleted in the background.
     assert [path.name for path in tmp_path.iterdir() if not path.name.startswith(".")] == ["site"]

@@ -4,7 +4,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from bantin.synthetic import REPO
+from bantin.tools.synthetic import REPO
 from bs4 import BeautifulSoup
 
 from tests.conftest import build

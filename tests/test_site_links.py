@@ -13,10 +13,10 @@ from urllib.parse import unquote, urlsplit
 
 import feedparser
 import pytest
-from bantin.addresses import Addresses
-from bantin.catalog import build_catalog
 from bantin.indexes.views import archive
-from bantin.synthetic import write_project
+from bantin.model.addresses import Addresses
+from bantin.model.catalog import build_catalog
+from bantin.tools.synthetic import write_project
 
 from tests.conftest import build
 

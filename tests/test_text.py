@@ -1,7 +1,7 @@
 import unicodedata
 
 import pytest
-from bantin.text import clean, fold, match_key, nfc, slugify, vi_sort_key
+from bantin.model.text import clean, fold, match_key, nfc, slugify, vi_sort_key
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from bantin.cli import main as bantin
+from bantin.tools.cli import main as bantin
 
 REPO = Path(__file__).resolve().parent.parent
 WORKFLOW = REPO / ".github" / "workflows" / "site.yml"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
-from ..addresses import Addresses
-from ..sanitize import DEFAULT_VIDEO_HOSTS
+from ..model.addresses import Addresses
+from ..model.sanitize import DEFAULT_VIDEO_HOSTS
 
 
 class AddressesConfig(Config):

@@ -9,8 +9,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
-from ..article import Article
-from ..mdcache import Entry, MarkdownCache, entry_key
+from ..engine.mdcache import Entry, MarkdownCache, entry_key
+from ..model.article import Article
 
 
 class ArticlePage(Page):

@@ -9,21 +9,17 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from markupsafe import Markup, escape
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from ..addresses import Addresses, page_file
-from ..article import Article
-from ..catalog import ARTICLES_DIR, DATA_DIR, Catalog, ReadOptions, build_catalog
-from ..errors import summary_line
-from ..incremental import IncrementalBuild, rebuild_all
-from ..mdcache import MarkdownCache, fingerprint
-from ..output import replacing
-from ..parallel import (
+from ..engine.atomic import replacing
+from ..engine.incremental import IncrementalBuild, rebuild_all
+from ..engine.mdcache import MarkdownCache, fingerprint
+from ..engine.parallel import (
     READ_EVENTS,
     RENDER_EVENTS,
     ParallelMarkdown,
@@ -31,12 +27,17 @@ from ..parallel import (
     foreign_handlers,
     worker_count,
 )
-from ..readcache import CACHE_FILE
-from ..rendercache import PageCache, open_page_cache
-from ..runmode import RunMode
-from ..sanitize import sanitise
-from ..seo import news_article
-from ..templatecache import use_template_cache
+from ..engine.readcache import CACHE_FILE
+from ..engine.rendercache import PageCache, open_page_cache
+from ..engine.runmode import RunMode
+from ..engine.templatecache import use_template_cache
+from ..model.addresses import Addresses, page_file
+from ..model.article import Article
+from ..model.catalog import ARTICLES_DIR, DATA_DIR, Catalog, ReadOptions, build_catalog
+from ..model.configtext import ADDRESS_KEYS, TEXT_KEYS, address_problem, escaped, escaped_nav, plain
+from ..model.errors import Report
+from ..model.sanitize import content_id, sanitise
+from ..model.seo import news_article
 from .config import ArticlesConfig
 from .page import ArticlePage
 
@@ -62,18 +63,27 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         self.reading: ParallelMarkdown | None = None
         self.nav = None
         self.dirty = False
+        self.report = Report()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.mode.start(command)
         self.dirty = dirty
 
+    # First, before any plugin copies a config text: Material's templates print them unescaped.
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.config.enabled:
+            escape_config(config)
+        return config
+
     # Early, before Material's and our index plugins read the files: the catalog decides which
     # article files exist and where they go. Before MkDocs cleans site_dir (right after
     # on_pre_build), so a strict build with content errors leaves the previous site untouched.
     @event_priority(50)
-    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+    def _read_catalog(self, *, config: MkDocsConfig) -> None:
         self.catalog, self.cache, self.pages, self.incremental = None, None, None, None
         self.parallel, self.reading, self.nav = None, None, None
+        self.report = Report()
         if not self.config.enabled:
             return
         root = Path(config.config_file_path).parent
@@ -84,14 +94,22 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             ReadOptions(include_drafts=self.mode.serving, include_future=self.mode.serving),
             cache_file=root / CACHE_FILE if self.config.cache else None,
         )
-        if errors and config.strict and not self.mode.serving:
-            lines = [str(error) for error in errors] + [summary_line(len(errors))]
-            raise PluginError("\n".join(lines))
-        for error in errors:
-            log.warning(str(error))
+        self.report.add(errors)
         self.catalog = catalog
         self.cache = markdown_cache(config) if self.config.cache else None
         self.incremental = self._incremental(config)
+
+    # Last of pre_build, once every bantin plugin has read its part of the content: all errors
+    # of the run in one report. Before MkDocs cleans site_dir, so a strict build that fails here
+    # leaves the previous site untouched; `serve` leaves the bad parts out and prints the errors.
+    @event_priority(-100)
+    def _report_errors(self, *, config: MkDocsConfig) -> None:
+        if self.report and config.strict and not self.mode.serving:
+            raise PluginError(str(self.report))
+        for error in self.report.errors:
+            log.warning(str(error))
+
+    on_pre_build = CombinedEvent(_read_catalog, _report_errors)
 
     def _incremental(self, config: MkDocsConfig) -> IncrementalBuild | None:
         """`bantin build` replacing a site, or MkDocs' --dirty: unchanged files are kept."""
@@ -173,13 +191,14 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         if article is not None:
             page.meta = article_meta(article)
         else:
-            page.meta = escape_values(page.meta)
+            page.meta = escaped(page.meta)  # Material prints some meta unescaped
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
         if self.catalog is None:
             return html
         cleaned = sanitise(html, tuple(self.config.sanitize_video_hosts))
+        prefix_toc_ids(page.toc)
         if self._article(page) is not None:
             cleaned = demote_h1(cleaned)
         return cleaned
@@ -229,7 +248,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         article = self._article(page)
         if article is not None:
             context["article"] = article
-            publisher = self.config.publisher or config.site_name
+            publisher = self.config.publisher or plain(config.site_name)
             context["article_ld"] = news_article(article, config.site_url, publisher)
         return context
 
@@ -273,17 +292,53 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         return self.catalog.by_src.get(page.file.src_uri)
 
 
+def escape_config(config: MkDocsConfig) -> None:
+    """Every config text a page can print, escaped once (see `configtext`); addresses checked."""
+    problems = [
+        f"{Path(config.config_file_path).name}:{_config_line(config, key)}: {key}: {problem}"
+        for key in ADDRESS_KEYS
+        if (problem := address_problem(config.get(key)))
+    ]
+    if problems:
+        raise PluginError("\n".join(problems))
+    for key in TEXT_KEYS:
+        config[key] = escaped(config.get(key))
+    for key in list(config.extra.keys()):
+        config.extra[key] = escaped(config.extra[key])
+    config.nav = escaped_nav(config.nav)
+
+
+def _config_line(config: MkDocsConfig, key: str) -> int:
+    """The line of `key:` in mkdocs.yml, for messages; 1 when it is inherited or not found."""
+    try:
+        lines = Path(config.config_file_path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return next((n for n, line in enumerate(lines, 1) if line.startswith(f"{key}:")), 1)
+
+
 def catalog_of(config: MkDocsConfig) -> Catalog:
     """The catalog of this build, for the other bantin plugins; fails clearly without its owner."""
+    plugin = _owner(config)
+    if plugin.catalog is None:
+        raise PluginError(f"Plugin '{PLUGIN_NAME}' chưa đọc xong bài viết (on_pre_build).")
+    return plugin.catalog
+
+
+def report_of(config: MkDocsConfig) -> Report:
+    """This run's report of content errors, for the other bantin plugins to add theirs to
+    (in on_pre_build, before priority -100, when it is printed or stops a strict build)."""
+    return _owner(config).report
+
+
+def _owner(config: MkDocsConfig) -> ArticlesPlugin:
     plugin = config.plugins.get(PLUGIN_NAME)
     if not isinstance(plugin, ArticlesPlugin) or not plugin.config.enabled:
         raise PluginError(
             f"Plugin '{PLUGIN_NAME}' phải được bật trong mkdocs.yml (plugins:) "
             "trước các plugin bantin khác: nó đọc danh sách bài viết."
         )
-    if plugin.catalog is None:
-        raise PluginError(f"Plugin '{PLUGIN_NAME}' chưa đọc xong bài viết (on_pre_build).")
-    return plugin.catalog
+    return plugin
 
 
 def markdown_cache(config: MkDocsConfig) -> MarkdownCache | None:
@@ -299,10 +354,11 @@ def markdown_cache(config: MkDocsConfig) -> MarkdownCache | None:
 
 
 def place_articles(files: Files, catalog: Catalog) -> Files:
-    """Move each article to its address; drop left-out articles and the registries folder."""
+    """Move each article to its address; drop left-out articles, the registries folder and the
+    files of content/ that must never be published (`contentfiles`)."""
     prefix = ARTICLES_DIR + "/"
     for file in list(files):
-        if file.src_uri.startswith(DATA_DIR + "/"):
+        if file.src_uri.startswith(DATA_DIR + "/") or file.src_uri in catalog.refused:
             files.remove(file)
         elif file.src_uri.startswith(prefix) and file.is_documentation_page():
             files.remove(file)
@@ -333,17 +389,11 @@ def article_meta(article: Article) -> dict:
     return meta
 
 
-def escape_values(value):
-    """Escape every text in a static page's meta; Material prints some of them unescaped."""
-    if isinstance(value, Markup):
-        return value
-    if isinstance(value, str):
-        return escape(value)
-    if isinstance(value, dict):
-        return {key: escape_values(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [escape_values(item) for item in value]
-    return value
+def prefix_toc_ids(links) -> None:
+    """The table of contents points at the headings' ids as the sanitiser published them."""
+    for link in links:
+        link.id = content_id(link.id)
+        prefix_toc_ids(link.children)
 
 
 def demote_h1(html: str) -> str:

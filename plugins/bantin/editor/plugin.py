@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from ..articles.plugin import catalog_of
-from ..dates import today
+from ..model.dates import today
 from .config import EditorConfig
 from .page import AdminFile, admin_files, github_repo, preview_styles
 from .schema import EditorOptions, editor_config

@@ -2,7 +2,7 @@
 
 Pure: no MkDocs here. `editor_config` returns a plain dict that the plugin dumps as YAML; every
 collection, field, label and hint is decided here, so the editor cannot drift from the article
-contract (`bantin.article.FIELDS`) or from `content/_data/`. The rules `bantin check` applies and
+contract (`bantin.model.article.FIELDS`) or from `content/_data/`. The rules `bantin check` applies and
 the CMS can express are written as `required` and `pattern`; the ones it cannot (a unit that had
 ended before the article's date) are left to `bantin check`, which the hints name.
 """
@@ -12,18 +12,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..catalog import ARTICLES_DIR, DATA_DIR
-from ..registry import Category, Unit
-from ..text import vi_sort_key
+from ..model.catalog import ARTICLES_DIR, DATA_DIR
+from ..model.registry import Category, Unit
+from ..model.text import vi_sort_key
 
 # Sveltia stores what the date picker shows with this dayjs format: minutes, no zone, which the
-# article contract reads as Vietnam time (`bantin.dates.parse_date`).
+# article contract reads as Vietnam time (`bantin.model.dates.parse_date`).
 DATE_FORMAT = "YYYY-MM-DDTHH:mm"
-# Same alphabet as `bantin.text.slugify`'s output; the messages say it in Vietnamese.
+# Same alphabet as `bantin.model.text.slugify`'s output; the messages say it in Vietnamese.
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DAY_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 WEB_PATTERN = r"^https?://[^\s/]+\S*$"
-# `bantin.text.slugify` cuts at 80 characters; Sveltia cuts there too (mid-word, see docs/editor.md).
+# `bantin.model.text.slugify` cuts at 80 characters; Sveltia cuts there too (mid-word, see docs/editor.md).
 SLUG_MAX = 80
 # The article's year, as the folder `bantin new` files it under: `content/articles/2026/`.
 ARTICLE_YEAR = "{{fields.date | date('YYYY')}}"

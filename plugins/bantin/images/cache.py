@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..digests import write_atomically
+from ..engine.digests import write_atomically
 
 MANIFEST = "manifest.json"
 SOURCES = "sources.json"

@@ -17,10 +17,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from ..article import Article
-from ..catalog import shown_path
-from ..errors import ContentError
-from ..text import slugify
+from ..model import contentfiles
+from ..model.article import Article
+from ..model.catalog import shown_path
+from ..model.errors import ContentError
+from ..model.text import slugify
 from . import encode, markup, work
 from .cache import ImageCache, cache_key
 from .products import (
@@ -362,6 +363,12 @@ def _outcomes(uses: list[_Use], docs_dir: Path, work) -> dict[str, dict | str]:
         source = docs_dir / path
         if not source.is_file():
             return f"không tìm thấy tệp (tìm ở {docs_dir.name}/{path})"
+        if not contentfiles.inside(docs_dir, source):
+            return (
+                f"là liên kết ra ngoài {docs_dir.name}/; hãy chép ảnh vào {docs_dir.name}/images/"
+            )
+        if PurePosixPath(path).suffix.lower() not in contentfiles.RASTER:
+            return contentfiles.image_type_problem(path)
         products = tuple(product for product in COVER_PRODUCTS if product in needs[path])
         try:
             return work(path, source, products)

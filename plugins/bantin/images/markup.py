@@ -44,7 +44,8 @@ class ImageRef:
 
 
 def find_images(markdown: str, first_line: int) -> list[ImageRef]:
-    """Local images in Markdown (`![alt](path)` and raw `<img src>`), outside fenced code."""
+    """Local images in Markdown (`![alt](path)` and raw `<img src>`), outside fenced code; SVG
+    drawings included, so that they are refused where they are named (`contentfiles`)."""
     found = []
     fenced = False
     for number, line in enumerate(markdown.splitlines(), start=first_line):
@@ -55,18 +56,13 @@ def find_images(markdown: str, first_line: int) -> list[ImageRef]:
             continue
         sources = [m.group("src") for m in _MD_IMAGE.finditer(line)]
         sources += _HTML_IMAGE.findall(line)
-        found += [ImageRef(number, src) for src in sources if is_local(src) and not is_vector(src)]
+        found += [ImageRef(number, src) for src in sources if is_local(src)]
     return found
 
 
 def is_local(src: str) -> bool:
     """A path inside the site, not a web address, data: URL or site-absolute path."""
     return not _EXTERNAL.match(src)
-
-
-def is_vector(src: str) -> bool:
-    """SVG drawings are published as they are: nothing to resize, no camera metadata."""
-    return src.split("#", 1)[0].split("?", 1)[0].lower().endswith(".svg")
 
 
 def resolve(src: str, base: str) -> str | None:

@@ -14,20 +14,27 @@ from pathlib import Path
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ..articles import catalog_of
-from ..cachedfile import CachedFile
-from ..catalog import Catalog
-from ..errors import summary_line
-from ..runmode import RunMode
-from ..seo import absolute
+from ..articles import catalog_of, report_of
+from ..engine.cachedfile import CachedFile
+from ..engine.runmode import RunMode
+from ..model.catalog import Catalog
+from ..model.configtext import plain
+from ..model.seo import absolute
 from . import markup
 from .cache import ImageCache
-from .collect import ArticleImages, Drawing, ShareOptions, SiteImages, clean_strays, prepare
+from .collect import (
+    ArticleImages,
+    Drawing,
+    ShareOptions,
+    SiteImages,
+    clean_strays,
+    prepare,
+    problems,
+)
 from .config import ImagesConfig
 
 log = logging.getLogger("mkdocs.plugins.bantin.images")
@@ -61,7 +68,9 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         self.catalog = catalog_of(config)
         root = Path(config.config_file_path).parent
         self.cache = ImageCache(root / self.config.cache_dir)
-        share = ShareOptions(self.config.share_cards, config.site_name, self.config.share_logo)
+        share = ShareOptions(
+            self.config.share_cards, plain(config.site_name), self.config.share_logo
+        )
         self.images, errors, self.drawing = prepare(
             self.catalog.articles,
             Path(config.docs_dir),
@@ -76,11 +85,12 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             Path(config.docs_dir), root, self.images.sources, self.config.settings(), self.cache
         )
         self.cache.save_sources()
-        errors = sorted([*errors, *stray_errors])
-        if errors and config.strict and not self.mode.serving:
-            raise PluginError("\n".join([*map(str, errors), summary_line(len(errors))]))
-        for error in errors:
-            log.warning(str(error))
+        report = report_of(config)
+        report.add([*errors, *stray_errors])
+        # Articles left out for other errors: their images too, so all show in one round.
+        report.add(
+            problems(self.catalog.flawed, Path(config.docs_dir), root, self.config.max_pixels)
+        )
         self.macros = config.theme.get_env().get_template(PICTURE_TEMPLATE).module
 
     # Late, so the published variants join the files after every plugin has placed its own.

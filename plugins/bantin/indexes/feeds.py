@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from email.utils import format_datetime
 from urllib.parse import urljoin
 
-from ..article import Article
+from ..model.article import Article
 
 # Characters XML 1.0 forbids even when escaped; pasted text from old portals can carry them.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 
-from ..addresses import Addresses
-from ..article import Article
-from ..catalog import Catalog
+from ..model.addresses import Addresses
+from ..model.article import Article
+from ..model.catalog import Catalog
 from . import views
 from .feeds import Feed, feed
 

@@ -17,9 +17,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..addresses import page_file
 from ..articles import catalog_of
-from ..catalog import Catalog
+from ..model.addresses import page_file
+from ..model.catalog import Catalog
+from ..model.configtext import plain
 from . import views
 from .config import IndexesConfig
 from .indexpage import IndexPage, stub
@@ -75,8 +76,8 @@ class IndexesPlugin(BasePlugin[IndexesConfig]):
         options = Options(
             page_size=max(1, self.config.page_size),
             feed_size=max(1, self.config.feed_size),
-            site_name=config.site_name,
-            site_description=config.site_description or "",
+            site_name=plain(config.site_name),
+            site_description=plain(config.site_description) or "",
             site_url=config.site_url,
         )
         self.state = BuildState(catalog, plan(catalog, options), self.config)

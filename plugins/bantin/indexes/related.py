@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..article import Article
-from ..catalog import Catalog
+from ..model.article import Article
+from ..model.catalog import Catalog
 
 
 @dataclass(frozen=True)

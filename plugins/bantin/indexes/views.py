@@ -11,11 +11,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..article import Article
-from ..catalog import Catalog
-from ..dates import month_label
-from ..registry import Category, Unit, UnitRegistry
-from ..text import vi_sort_key
+from ..model.article import Article
+from ..model.catalog import Catalog
+from ..model.dates import month_label
+from ..model.registry import Category, Unit, UnitRegistry
+from ..model.text import vi_sort_key
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from importlib import metadata
 from pathlib import Path
 
-from ..digests import digest, write_atomically
+from ..engine.digests import digest, write_atomically
 from . import indexer
 
 FORMAT = "1"

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 
-from ..text import nfc
+from ..model.text import nfc
 
 if TYPE_CHECKING:
     from .cache import BundleCache

@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..articles import catalog_of
-from ..runmode import RunMode
+from ..engine.runmode import RunMode
 from .bundle import build_bundle
 from .cache import BundleCache, salt
 from .config import SearchConfig

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..addresses import page_file
-from ..article import Article
-from ..text import vi_sort_key
+from ..model.addresses import page_file
+from ..model.article import Article
+from ..model.text import vi_sort_key
 
 
 @dataclass(frozen=True)

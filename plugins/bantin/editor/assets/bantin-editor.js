@@ -8,7 +8,7 @@
  *    redirected here. Any other unpkg.com request (optional helpers: EXIF reading, SVG
  *    optimisation, HEIC conversion) is refused, and the editor carries on without them.
  * 2. The interface is in Vietnamese unless the person chose another language in its settings.
- * 3. Articles are written in `bantin new`'s YAML style (`bantin.frontmatter`), so a file saved in
+ * 3. Articles are written in `bantin new`'s YAML style (`bantin.model.frontmatter`), so a file saved in
  *    the browser is the file `bantin new` would have written: same keys, order and quoting.
  * 4. The preview uses the site's own stylesheets, and photos with captions are one block
  *    ("Ảnh có chú thích") written in our caption syntax: `![alt](src)`, caption, `{: .bt-caption }`.
@@ -70,7 +70,7 @@
 
   // --- 3. Front matter as bantin.frontmatter writes it -------------------------------------
 
-  /** Keys in the order of the article contract (bantin.article.FIELDS). */
+  /** Keys in the order of the article contract (bantin.model.article.FIELDS). */
   const ORDER = [
     "title", "date", "unit", "category", "author", "tags", "summary", "cover",
     "cover_caption", "featured", "draft", "slug", "review",
@@ -84,7 +84,7 @@
   );
   const DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?$/;
 
-  /** A YAML scalar that reads back as exactly `value` (bantin.frontmatter.yaml_scalar). */
+  /** A YAML scalar that reads back as exactly `value` (bantin.model.frontmatter.yaml_scalar). */
   const scalar = (value) =>
     value && PLAIN.test(value) && !RISKY.test(value) && !SPECIAL.test(value)
       ? value
@@ -133,7 +133,7 @@
 
   // --- 4. Photos with captions in our syntax -------------------------------------------------
 
-  /** One paragraph as Markdown that renders back to the same words (bantin.frontmatter). */
+  /** One paragraph as Markdown that renders back to the same words (bantin.model.frontmatter). */
   const markdownText = (text) => {
     let out = text
       .replace(/([\\`*_[\]])/g, "\\$1")

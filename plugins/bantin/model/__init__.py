@@ -1,0 +1,1 @@
+"""The content model: articles, registries, the catalog, dates, text, addresses. No MkDocs import."""

@@ -1,0 +1,217 @@
+"""The catalog: every article of the site, read and validated once per build, and the registries.
+
+One owner (the `bantin-articles` plugin) builds it; the other plugins read it through
+`catalog_of(config)`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field, fields
+from datetime import datetime
+from functools import cached_property
+from pathlib import Path
+
+from ..engine.digests import digest
+from ..engine.readcache import ReadCache
+from . import contentfiles
+from .addresses import Addresses
+from .article import Article, ArticleBody, Registries, read_article
+from .contentfiles import DATA_DIR, Refused
+from .dates import VIETNAM
+from .errors import ContentError
+from .registry import CategoryRegistry, UnitRegistry, load_categories, load_units
+
+ARTICLES_DIR = "articles"
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Published articles newest first, the registries, and the site's address formats."""
+
+    articles: tuple[Article, ...]
+    units: UnitRegistry
+    categories: CategoryRegistry
+    addresses: Addresses
+    excluded: frozenset[str] = field(default_factory=frozenset)
+    """Source paths of article files left out of this build: drafts, future dates, errors."""
+    refused: Refused = field(default_factory=Refused)
+    """Files of content/ never read nor published: links out of it, types that can run."""
+    flawed: tuple[ArticleBody, ...] = ()
+    """Articles left out for their errors, whose images are checked all the same."""
+
+    @cached_property
+    def by_src(self) -> dict[str, Article]:
+        return {article.src: article for article in self.articles}
+
+    @cached_property
+    def by_category(self) -> dict[str, list[Article]]:
+        return _group(self.articles, lambda article: [article.category.slug])
+
+    @cached_property
+    def by_unit(self) -> dict[str, list[Article]]:
+        return _group(self.articles, lambda article: [article.unit.slug])
+
+    @cached_property
+    def by_tag(self) -> dict[str, list[Article]]:
+        # Spellings that differ only in case share a slug; the article is listed once.
+        return _group(
+            self.articles, lambda article: dict.fromkeys(tag.slug for tag in article.tags)
+        )
+
+    @cached_property
+    def listing_digest(self) -> str:
+        """Everything templates can learn from the catalog without reading an article's body:
+        the caches' keys, computed once per build."""
+        listing = [
+            repr([(f.name, getattr(each, f.name)) for f in fields(each) if f.name != "body"])
+            for each in self.articles
+        ]
+        return digest(
+            *listing,
+            repr(list(self.units)),
+            repr(list(self.categories)),
+            repr(self.addresses),
+            sorted(self.excluded),
+        )
+
+    def newest(self, count: int) -> list[Article]:
+        return list(self.articles[:count])
+
+
+def _group(articles, keys) -> dict[str, list[Article]]:
+    groups: dict[str, list[Article]] = defaultdict(list)
+    for article in articles:
+        for key in keys(article):
+            groups[key].append(article)
+    return dict(groups)
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """What this build includes: `serve` shows drafts and future-dated articles."""
+
+    include_drafts: bool = False
+    include_future: bool = False
+    now: datetime | None = None
+
+
+def shown_path(path: Path, root: Path) -> str:
+    """A path as staff see it in messages: relative to the project folder when inside it."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_registries(
+    docs_dir: Path, root: Path, addresses: Addresses
+) -> tuple[Registries, list[ContentError]]:
+    units_file = docs_dir / DATA_DIR / "units.yml"
+    categories_file = docs_dir / DATA_DIR / "categories.yml"
+    units_shown, categories_shown = shown_path(units_file, root), shown_path(categories_file, root)
+    units, unit_errors = load_units(units_file, units_shown, addresses)
+    categories, category_errors = load_categories(categories_file, categories_shown, addresses)
+    registries = Registries(units, categories, units_shown, categories_shown)
+    return registries, unit_errors + category_errors
+
+
+def article_files(docs_dir: Path, only: list[Path] | None = None) -> list[Path]:
+    """Markdown files under content/articles/, sorted; `only` narrows to given files or folders."""
+    base = docs_dir / ARTICLES_DIR
+    found = sorted(base.rglob("*.md")) if base.is_dir() else []
+    if only is None:
+        return found
+    wanted = [path.resolve() for path in only]
+    return [
+        path
+        for path in found
+        if any(path.resolve() == w or w in path.resolve().parents for w in wanted)
+    ]
+
+
+def build_catalog(
+    docs_dir: Path,
+    root: Path,
+    addresses: Addresses,
+    options: ReadOptions = ReadOptions(),
+    only: list[Path] | None = None,
+    cache_file: Path | None = None,
+) -> tuple[Catalog, list[ContentError]]:
+    """Read the registries and every article; return the catalog and all errors, sorted.
+    With `cache_file`, articles whose files did not change come from the last build's reading."""
+    refused, errors = contentfiles.scan(docs_dir, lambda path: shown_path(path, root))
+    registries, registry_errors = read_registries(docs_dir, root, addresses)
+    errors.extend(registry_errors)
+    cache = None
+    if cache_file is not None:
+        data = docs_dir / DATA_DIR
+        cache = ReadCache(cache_file, [data / "units.yml", data / "categories.yml"], addresses)
+    now = options.now or datetime.now(VIETNAM)
+    articles: list[Article] = []
+    flawed: list[ArticleBody] = []
+    excluded: set[str] = set()
+    for path in article_files(docs_dir, only):
+        src = path.relative_to(docs_dir).as_posix()
+        if src in refused:
+            continue
+        article = cache.get(path, src, docs_dir, registries) if cache else None
+        if article is None:
+            article, problems = read_article(
+                path,
+                src,
+                shown_path(path, root),
+                registries,
+                lambda published, slug: addresses.of_article(published.moment, slug),
+            )
+            errors.extend(problems)
+            if isinstance(article, ArticleBody):
+                flawed.append(article)
+                article = None
+            if cache and article is not None and not problems:
+                cache.put(path, article)
+        if (
+            article is None
+            or (article.draft and not options.include_drafts)
+            or (article.published.moment > now and not options.include_future)
+        ):
+            excluded.add(src)
+        else:
+            articles.append(article)
+    if cache is not None:
+        cache.save()
+    articles, clashes, dropped = _without_clashes(articles, root, docs_dir)
+    errors.extend(clashes)
+    excluded.update(dropped)
+    catalog = Catalog(
+        articles=tuple(sorted(articles, key=lambda article: article.sort_key)),
+        units=registries.units,
+        categories=registries.categories,
+        addresses=addresses,
+        excluded=frozenset(excluded),
+        refused=refused,
+        flawed=tuple(flawed),
+    )
+    return catalog, sorted(errors)
+
+
+def _without_clashes(articles: list[Article], root: Path, docs_dir: Path):
+    """Two articles at one address: the first (by file path) keeps it, the other is an error."""
+    owners: dict[str, Article] = {}
+    kept, errors, dropped = [], [], []
+    for article in sorted(articles, key=lambda article: article.src):
+        first = owners.setdefault(article.url, article)
+        if first is article:
+            kept.append(article)
+            continue
+        dropped.append(article.src)
+        errors.append(
+            ContentError(
+                shown_path(docs_dir / article.src, root),
+                article.address_line,
+                "slug",
+                f"địa chỉ /{article.url} trùng với bài {shown_path(docs_dir / first.src, root)}; "
+                "hãy đổi tiêu đề hoặc thêm trường slug",
+            )
+        )
+    return kept, errors, dropped

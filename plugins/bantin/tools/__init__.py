@@ -1,0 +1,1 @@
+"""Staff tools: the `bantin` command and its subcommands (check, new, import, bench)."""

@@ -1,0 +1,63 @@
+"""`bantin import` on articles copied from real portals, scored field by field and line by line.
+
+The figures are printed (run with -s to see them); the targets of issue 20 are asserted on the
+development set. The held-aside fifth is scored by its own test, kept for the final measurement.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.importing import sample_site
+from tests.importscore import FIELDS, REAL, expectations, score
+
+
+@pytest.fixture(scope="module")
+def convert(tmp_path_factory):
+    from bantin.engine.siteconfig import load_registries
+    from bantin.tools.importer import Importer
+
+    config = sample_site(tmp_path_factory.mktemp("site"))
+    _, registries, errors = load_registries(str(config))
+    assert not errors
+    importer = Importer(registries)
+
+    def run(path, raw: bytes):
+        imported = importer.convert(raw, path)
+        values = {field: imported.guesses[field].value for field in FIELDS}
+        return values, set(imported.review), imported.body
+
+    return run
+
+
+def test_development_set_meets_the_targets(convert):
+    result = score(REAL / "dev", convert)
+    print("\n" + result.report())
+    assert len(result.files) >= 40
+    assert result.count("lost") == 0
+    assert result.count("leaks") == 0
+    assert result.wrong_errors == 0
+    assert result.share >= 0.95
+
+
+def test_saved_pages_keep_their_own_photos_and_nothing_else(tmp_path):
+    from bantin.engine.siteconfig import load_registries
+    from bantin.tools.importer import Importer
+
+    _, registries, _ = load_registries(str(sample_site(tmp_path)))
+    importer = Importer(registries)
+    for name, expected in expectations(REAL / "saved").items():
+        path = REAL / "saved" / name
+        imported = importer.convert(path.read_bytes(), path)
+        assert len(imported.images) == expected["images"], name
+        assert all(image.path.parent.name == f"{path.stem}_files" for image in imported.images)
+        assert imported.source == expected["source"]
+
+
+def test_saved_pages_meet_the_targets(convert):
+    result = score(REAL / "saved", convert)
+    print("\n" + result.report())
+    assert len(result.files) >= 5
+    assert result.count("lost") == 0
+    assert result.count("leaks") == 0
+    assert result.share >= 0.95
