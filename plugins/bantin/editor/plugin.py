@@ -69,7 +69,12 @@ def build_admin(
     """Every file of the editor, from this build's registries and the site's config."""
     catalog = catalog_of(config)
     root = Path(config.config_file_path).parent
-    content_dir = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
+    docs_dir = Path(config.docs_dir).resolve()
+    # docs_dir as the repository holds it; outside mkdocs.yml's folder only its name is known.
+    if docs_dir.is_relative_to(root.resolve()):
+        content_dir = docs_dir.relative_to(root.resolve()).as_posix()
+    else:
+        content_dir = docs_dir.name
     folder = options.repo_folder.strip("/")
     cms = editor_config(
         list(catalog.units),

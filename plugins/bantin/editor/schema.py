@@ -102,7 +102,7 @@ def editor_config(
             "collections": [
                 article_collection(units, categories, content, today),
                 pages_collection(content),
-                registries_collection(units, categories, content),
+                registries_collection(content),
             ],
         }
     )
@@ -335,106 +335,88 @@ def _unit_fields(depth: int) -> list[dict]:
     return fields
 
 
-def registries_collection(units: list[Unit], categories: list[Category], content: str) -> dict:
-    """The registries themselves, each a file with a list, validated like `bantin check` does."""
+# Said on every registry: the CMS rewrites the YAML, so the file's `#` comments go.
+_COMMENTS_GO = " Lưu ở đây sẽ bỏ các dòng ghi chú (#) trong tệp."
+
+
+def _registry_file(
+    name: str, label: str, path: str, hint: str, fields: list[dict], required: bool = True
+) -> dict:
+    """One registry: a YAML file that is a list (`root: true`), each item summarised by name."""
+    items = _field(
+        name,
+        label,
+        hint + _COMMENTS_GO,
+        "list",
+        root=True,
+        required=required,
+        summary="{{fields.name}}",
+        fields=fields,
+    )
+    return {"name": name, "label": label, "file": path, "format": "yaml", "fields": [items]}
+
+
+def registries_collection(content: str) -> dict:
+    """The registries themselves, validated as far as the CMS can as `bantin check` does."""
     data = f"{content}/{DATA_DIR}"
+    category_fields = [
+        _field("name", "Tên", "Tên chuyên mục hiện trên trang.", required=True),
+        _field("aliases", "Tên khác", "Tên bài viết có thể dùng.", "list"),
+        _field(
+            "slug",
+            "Địa chỉ (slug)",
+            "Để trống thì tạo từ tên.",
+            pattern=[SLUG_PATTERN, "Chỉ dùng a-z, 0-9 và '-'"],
+        ),
+        _field("description", "Mô tả", "Một câu giới thiệu chuyên mục.", "text"),
+    ]
+    link_fields = [
+        _field("name", "Tên", "Tên cơ quan, tờ báo...", required=True),
+        _field(
+            "url",
+            "Địa chỉ",
+            "Bắt đầu bằng https://",
+            required=True,
+            pattern=[WEB_PATTERN, "Cần địa chỉ bắt đầu bằng http:// hoặc https://"],
+        ),
+        _field(
+            "logo",
+            "Logo",
+            "Ảnh PNG, JPEG, WebP hoặc GIF; trang tự thu về cùng chiều cao.",
+            "image",
+            media_folder=f"/{content}/images/links",
+            public_folder="images/links",
+            choose_url=False,
+        ),
+        _field("group", "Nhóm", "Ví dụ: Báo chí; các liên kết cùng nhóm đứng cạnh nhau."),
+    ]
     return {
         "name": "registries",
         "label": "Danh mục",
         "label_singular": "danh mục",
         "description": "Đơn vị, chuyên mục và liên kết website dùng chung cho mọi bài viết.",
         "files": [
-            {
-                "name": "units",
-                "label": "Đơn vị",
-                "file": f"{data}/units.yml",
-                "format": "yaml",
-                "fields": [
-                    _field(
-                        "units",
-                        "Cây tổ chức",
-                        "Các đơn vị cấp cao nhất; mỗi đơn vị có thể có đơn vị trực thuộc. "
-                        "Lưu ở đây sẽ bỏ các dòng ghi chú (#) trong tệp.",
-                        "list",
-                        root=True,
-                        required=True,
-                        summary="{{fields.name}}",
-                        fields=_unit_fields(UNIT_DEPTH),
-                    )
-                ],
-            },
-            {
-                "name": "categories",
-                "label": "Chuyên mục",
-                "file": f"{data}/categories.yml",
-                "format": "yaml",
-                "fields": [
-                    _field(
-                        "categories",
-                        "Chuyên mục",
-                        "Theo thứ tự trên thanh menu. Lưu ở đây sẽ bỏ các dòng ghi chú (#).",
-                        "list",
-                        root=True,
-                        required=True,
-                        summary="{{fields.name}}",
-                        fields=[
-                            _field("name", "Tên", "Tên chuyên mục hiện trên trang.", required=True),
-                            _field("aliases", "Tên khác", "Tên bài viết có thể dùng.", "list"),
-                            _field(
-                                "slug",
-                                "Địa chỉ (slug)",
-                                "Để trống thì tạo từ tên.",
-                                pattern=[SLUG_PATTERN, "Chỉ dùng a-z, 0-9 và '-'"],
-                            ),
-                            _field(
-                                "description", "Mô tả", "Một câu giới thiệu chuyên mục.", "text"
-                            ),
-                        ],
-                    )
-                ],
-            },
-            {
-                "name": "links",
-                "label": "Liên kết website",
-                "file": f"{data}/links.yml",
-                "format": "yaml",
-                "fields": [
-                    _field(
-                        "links",
-                        "Liên kết website",
-                        "Hiện ở chân mọi trang, theo nhóm. Lưu ở đây sẽ bỏ các dòng ghi chú (#).",
-                        "list",
-                        root=True,
-                        summary="{{fields.name}}",
-                        fields=[
-                            _field("name", "Tên", "Tên cơ quan, tờ báo...", required=True),
-                            _field(
-                                "url",
-                                "Địa chỉ",
-                                "Bắt đầu bằng https://",
-                                required=True,
-                                pattern=[
-                                    WEB_PATTERN,
-                                    "Cần địa chỉ bắt đầu bằng http:// hoặc https://",
-                                ],
-                            ),
-                            _field(
-                                "logo",
-                                "Logo",
-                                "Ảnh PNG, JPEG, WebP hoặc GIF; trang tự thu về cùng chiều cao.",
-                                "image",
-                                media_folder=f"/{content}/images/links",
-                                public_folder="images/links",
-                                choose_url=False,
-                            ),
-                            _field(
-                                "group",
-                                "Nhóm",
-                                "Ví dụ: Báo chí; các liên kết cùng nhóm đứng cạnh nhau.",
-                            ),
-                        ],
-                    )
-                ],
-            },
+            _registry_file(
+                "units",
+                "Đơn vị",
+                f"{data}/units.yml",
+                "Các đơn vị cấp cao nhất; mỗi đơn vị có thể có đơn vị trực thuộc.",
+                _unit_fields(UNIT_DEPTH),
+            ),
+            _registry_file(
+                "categories",
+                "Chuyên mục",
+                f"{data}/categories.yml",
+                "Theo thứ tự trên thanh menu.",
+                category_fields,
+            ),
+            _registry_file(
+                "links",
+                "Liên kết website",
+                f"{data}/links.yml",
+                "Hiện ở chân mọi trang, theo nhóm.",
+                link_fields,
+                required=False,
+            ),
         ],
     }
