@@ -1,8 +1,14 @@
 # Shared set-up for scripts/*: a project .venv with Python 3.11, installed only when missing or stale.
 # Sourced, not run. Usage: bantin_env [extras]   (extras: "test" adds the test tools)
+# The engine is MkDocs 1.6 in .venv; BANTIN_ENGINE=properdocs uses ProperDocs 1.6 in .venv-properdocs.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-VENV="$ROOT/.venv"
+export BANTIN_ENGINE="${BANTIN_ENGINE:-mkdocs}"
+case "$BANTIN_ENGINE" in
+  mkdocs) VENV="$ROOT/.venv" ;;
+  properdocs) VENV="$ROOT/.venv-properdocs" ;;
+  *) echo "BANTIN_ENGINE=$BANTIN_ENGINE: chỉ nhận mkdocs hoặc properdocs." >&2; exit 1 ;;
+esac
 export NO_MKDOCS_2_WARNING=1
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 
@@ -24,8 +30,7 @@ bantin_env() {
     echo "==> Tạo môi trường .venv"
     "$(bantin_python)" -m venv "$VENV"
   fi
-  local spec="$ROOT"
-  [ -n "$extras" ] && spec="$ROOT[$extras]"
+  local spec="$ROOT[$BANTIN_ENGINE${extras:+,$extras}]"
   local stamp="$VENV/.bantin-installed-${extras:-base}"
   local wanted
   wanted="$(cat "$ROOT/pyproject.toml" | sha256sum | cut -d' ' -f1)"
@@ -33,6 +38,10 @@ bantin_env() {
     echo "==> Cài đặt phụ thuộc ($spec)"
     "$VENV/bin/python" -m pip install --quiet --upgrade pip >/dev/null
     "$VENV/bin/python" -m pip install --quiet -e "$spec"
+    if [ "$BANTIN_ENGINE" = properdocs ]; then
+      # Material requires mkdocs; without it, nothing can run MkDocs' code by mistake.
+      "$VENV/bin/python" -m pip uninstall --quiet --yes mkdocs
+    fi
     echo "$wanted" >"$stamp"
   fi
 }

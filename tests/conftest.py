@@ -19,8 +19,8 @@ HOME = "---\ntitle: Trang chủ\ntemplate: bantin/home.html\nhide: [navigation, 
 
 def build(config_file: Path, strict: bool = True) -> None:
     """Build a site in this process, as `mkdocs build [--strict]` does."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
+    from bantin.engine.host import build as mkdocs_build
+    from bantin.engine.host import load_config
 
     config = load_config(str(config_file), strict=strict)
     # As `mkdocs build` does. MkDocs keeps plugins with on_startup for the whole process, so

@@ -4,8 +4,8 @@ import json
 import unicodedata
 
 import pytest
+from bantin.engine.host import Abort
 from bs4 import BeautifulSoup
-from mkdocs.exceptions import Abort
 
 ARTICLE = "2022/06/tinh-doan-ninh-binh-kiem-tra-huyen-doan-yen-khanh/"
 
@@ -174,8 +174,8 @@ def test_non_strict_build_leaves_the_bad_article_out_and_shows_the_rest(tiny_sit
 
 def test_serve_shows_drafts_and_leaves_a_bad_article_out(tiny_site, caplog):
     """What `mkdocs serve` does on each rebuild, even when started with --strict."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
+    from bantin.engine.host import build as mkdocs_build
+    from bantin.engine.host import load_config
 
     tiny_site.fixture("good.md", "2022/good.md")
     tiny_site.fixture("bad/unknown-unit.md")

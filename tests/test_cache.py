@@ -6,9 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from bantin.engine.host import Abort
 from bantin.tools.bench.run import edit, edited_article
 from bantin.tools.synthetic import write_project
-from mkdocs.exceptions import Abort
 
 NOT_REPRODUCIBLE = ("pagefind/",)
 """Pagefind names its filter chunks differently on every run, even between two cold builds."""
@@ -25,8 +25,8 @@ def site_files(folder: Path) -> dict[str, bytes]:
 
 def build_site(config: Path) -> dict[str, bytes]:
     """Build into the project's site/ (the config, site_dir included, is part of cache keys)."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
+    from bantin.engine.host import build as mkdocs_build
+    from bantin.engine.host import load_config
 
     config_ = load_config(str(config), strict=True)
     mkdocs_build(config_)

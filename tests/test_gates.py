@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 from bantin.engine.atomic import build_atomically
+from bantin.engine.host import load_config
 from bantin.model.addresses import Addresses
 from bantin.tools.synthetic import write_project
-from mkdocs.config import load_config
 
 from tests import gates
 from tests.browser import serve

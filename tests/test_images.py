@@ -7,9 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from bantin.engine.host import Abort
 from bantin.images import markup
 from bantin.images.products import planned_widths
-from mkdocs.exceptions import Abort
 from PIL import Image
 
 from tests.conftest import FIXTURES

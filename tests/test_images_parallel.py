@@ -7,8 +7,9 @@ import multiprocessing
 from pathlib import Path
 
 import pytest
+from bantin.engine import host
+from bantin.engine.host import Abort
 from bantin.tools.synthetic import write_config
-from mkdocs.exceptions import Abort
 from PIL import Image
 
 from tests.conftest import FIXTURES, TinySite, new_tiny_site
@@ -85,7 +86,7 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 def _build(site: TinySite, caplog) -> list[str]:
     caplog.clear()
-    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.bantin.images"):
+    with caplog.at_level(logging.INFO, logger=f"{host.NAME}.plugins.bantin"):
         site.build(strict=False)
     return [record.getMessage() for record in caplog.records]
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from bantin.engine.atomic import build_atomically
+from bantin.engine.host import Abort
 from bantin.tools.bench.run import EDIT_MARK, edit, edited_article
 from bantin.tools.synthetic import write_project
-from mkdocs.exceptions import Abort
 
 from .test_cache import assert_same_site, site_files
 
@@ -127,8 +127,7 @@ def test_a_failed_build_leaves_no_record_the_next_build_could_trust(project):
 
 def test_a_dirty_build_in_place_removes_the_pages_of_deleted_articles(project):
     """`mkdocs serve --dirty` rebuilds into the folder it serves."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+    from bantin.engine.host import build, load_config
 
     root, config = project
 

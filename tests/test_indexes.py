@@ -13,9 +13,9 @@ from xml.etree import ElementTree
 
 import feedparser
 import pytest
+from bantin.engine.host import Abort
 from bantin.tools.synthetic import write_config
 from bs4 import BeautifulSoup
-from mkdocs.exceptions import Abort
 
 from tests.conftest import FIXTURES, HOME, TinySite
 

@@ -9,11 +9,11 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from bantin.engine.host import Abort
 from bantin.footer.logos import normalise
 from bantin.footer.registry import group_links, load_links
 from bantin.tools.cli import main as bantin
 from bs4 import BeautifulSoup
-from mkdocs.exceptions import Abort
 from PIL import Image
 
 from tests.conftest import FIXTURES, new_tiny_site

@@ -10,6 +10,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from bantin.engine import host
 from bantin.engine.atomic import build_atomically
 from bantin.engine.parallel import ParallelPages
 from bantin.tools.bench.run import edit, edited_article
@@ -34,7 +35,7 @@ def project(tmp_path, monkeypatch):
 
 def test_a_site_read_and_rendered_by_three_processes_equals_one_built_by_one(project, caplog):
     root, config = project
-    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.bantin.parallel"):
+    with caplog.at_level(logging.INFO, logger=f"{host.NAME}.plugins.bantin"):
         parallel = build_with(config, 3)
     reading, rendering = [r.getMessage() for r in caplog.records if r.name.endswith(".parallel")]
     assert int(reading.split("tiến trình phụ đọc ")[1].split()[0]) > 0, reading

@@ -10,7 +10,7 @@ from xml.etree import ElementTree
 
 import pytest
 from bantin.engine.atomic import build_atomically
-from mkdocs.exceptions import Abort
+from bantin.engine.host import Abort
 
 REPO = Path(__file__).resolve().parent.parent
 FIRST = "2022/06/tinh-doan-ninh-binh-kiem-tra-huyen-doan-yen-khanh/index.html"

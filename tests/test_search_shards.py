@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from bantin.engine import host
 from bantin.search.cache import COPIES
 
 from tests.test_search import fragments
@@ -102,7 +103,7 @@ def test_shards_of_months_and_a_first_query_on_the_newest_until_enough_articles(
 
 
 def test_warm_build_reuses_the_cache_and_an_edit_reindexes_its_year_only(years_site, caplog):
-    caplog.set_level(logging.INFO, logger="mkdocs.plugins.bantin.search")
+    caplog.set_level(logging.INFO, logger=f"{host.NAME}.plugins.bantin")
     years_site.build()
     assert reindexed(caplog) == "2024-01, 2023-04, 2022"
     cold = bundle(years_site.site)

@@ -129,7 +129,7 @@ def test_config_texts_are_escaped_once_on_every_page(tiny_site):
 
 
 def test_a_site_url_that_could_leave_its_attribute_is_refused(tiny_site, caplog):
-    from mkdocs.exceptions import Abort
+    from bantin.engine.host import Abort
 
     _hostile_config(tiny_site, site_url='https://example.org/"><script>alert(1)</script>')
     with pytest.raises(Abort):
@@ -247,7 +247,7 @@ ROUND = [
 def test_a_bad_cover_and_a_misspelt_body_image_show_in_one_round(
     tiny_site, monkeypatch, capsys, caplog
 ):
-    from mkdocs.exceptions import Abort
+    from bantin.engine.host import Abort
 
     tiny_site.fixture("bad/cover-and-body.md", "2022/cover-and-body.md")
     assert _check(tiny_site, monkeypatch, capsys) == ROUND

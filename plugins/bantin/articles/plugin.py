@@ -6,17 +6,24 @@ Hooks only dispatch; the reading, validation and cleaning live in plain modules
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from markupsafe import escape
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.pages import Page
 
 from ..engine.atomic import replacing
+from ..engine.cachedpage import ArticlePage
+from ..engine.host import (
+    BasePlugin,
+    CombinedEvent,
+    File,
+    Files,
+    InclusionLevel,
+    MkDocsConfig,
+    Page,
+    PluginError,
+    event_priority,
+    plugin_logger,
+)
 from ..engine.incremental import IncrementalBuild, rebuild_all
 from ..engine.mdcache import MarkdownCache, fingerprint
 from ..engine.parallel import (
@@ -39,9 +46,8 @@ from ..model.errors import Report
 from ..model.sanitize import content_id, sanitise
 from ..model.seo import news_article
 from .config import ArticlesConfig
-from .page import ArticlePage
 
-log = logging.getLogger("mkdocs.plugins.bantin.articles")
+log = plugin_logger(__name__)
 
 PLUGIN_NAME = "bantin-articles"
 ARTICLE_TEMPLATE = "bantin/article.html"

@@ -41,8 +41,7 @@ def build_atomically(
 ) -> Path:
     """Build the site of `config_file`; on success its folder holds the new site, else the old.
     `prepare(config)` runs on the loaded config first (the bench instruments it)."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+    from .host import build, load_config
 
     options = {"strict": strict} if strict is not None else {}
     if site_dir is not None:

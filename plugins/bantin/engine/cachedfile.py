@@ -12,14 +12,14 @@ from __future__ import annotations
 import contextlib
 import os
 
-from mkdocs.structure.files import File
+from .host import File, has_generated_content
 
 
 class CachedFile(File):
     def copy_file(self, dirty: bool = False) -> None:
         if dirty and not self.is_modified():
             return
-        if self.abs_src_path is None or self._content is not None:
+        if self.abs_src_path is None or has_generated_content(self):
             super().copy_file(dirty)
             return
         output = self.abs_dest_path

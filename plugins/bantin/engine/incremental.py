@@ -35,12 +35,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mkdocs.structure.files import File, Files
-
 from ..model.catalog import ARTICLES_DIR, Catalog
+from . import host
 from .carryover import CarryOver
 from .digests import code_digest, tree_digest, write_atomically
 from .digests import digest as _digest
+from .host import File, Files, plugin_logger
 from .rendercache import (
     article_digest,
     catalog_digest,
@@ -53,7 +53,7 @@ FORMAT = "2"
 MANIFESTS = ".cache/bantin/incremental"
 """One manifest per site folder: `serve` (a temporary folder) and `bantin build` keep theirs."""
 
-log = logging.getLogger("mkdocs.plugins.bantin.incremental")
+log = plugin_logger(__name__)
 
 
 def _files_digest(files: Files) -> str:
@@ -157,7 +157,7 @@ class _DirtyWarning(logging.Filter):
     the warning is untrue here, and under --strict it would fail the build."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return not record.getMessage().startswith("A 'dirty' build is being performed")
+        return not host.is_dirty_build_notice(record)
 
 
 class IncrementalBuild:
@@ -177,7 +177,7 @@ class IncrementalBuild:
         self._digests: dict[str, str | None] = {}
         self._carrying: CarryOver | None = None
         self._filter = _DirtyWarning()
-        logging.getLogger("mkdocs.commands.build").addFilter(self._filter)
+        host.build_logger().addFilter(self._filter)
 
     def start(self) -> None:
         manifest = take_manifest(manifest_path(self.root, self.previous))
@@ -290,7 +290,7 @@ class IncrementalBuild:
 
     def close(self) -> None:
         """End the build's hold on MkDocs' logging; a failed build also stops linking files."""
-        logging.getLogger("mkdocs.commands.build").removeFilter(self._filter)
+        host.build_logger().removeFilter(self._filter)
         if self._carrying is not None:
             self._carrying.stop()
             self._carrying = None
@@ -336,4 +336,4 @@ def rebuild_all(files: Files) -> None:
 
 def _mark(file: File, *, modified: bool) -> None:
     """MkDocs asks `is_modified()` of each file in a dirty build; the answer is ours."""
-    file.is_modified = (lambda: True) if modified else (lambda: False)  # type: ignore[method-assign]
+    host.set_modified(file, (lambda: True) if modified else (lambda: False))

@@ -20,7 +20,6 @@ import enum
 import hashlib
 import inspect
 import json
-import logging
 import sys
 import zoneinfo
 from collections.abc import Callable, Mapping
@@ -28,18 +27,18 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 import markdown
-import mkdocs
-from mkdocs.theme import Theme
 
+from . import host
 from .digests import write_atomically
+from .host import Theme, plugin_logger
 
 FORMAT = "1"
 """Bump when the shape of an entry changes."""
 
-PURE_EXTENSION_PACKAGES = ("markdown.", "pymdownx.", "material.", "mkdocs.", "bantin.")
+PURE_EXTENSION_PACKAGES = ("markdown.", "pymdownx.", "material.", host.PREFIX, "bantin.")
 """Packages whose Markdown extensions keep no state outside the conversion they run in."""
 
-log = logging.getLogger("mkdocs.plugins.bantin.mdcache")
+log = plugin_logger(__name__)
 
 
 class Unstable(ValueError):
@@ -112,7 +111,7 @@ def fingerprint(extensions: list, configs: dict, link_settings: dict) -> str | N
     ):
         parts.extend(registry)
     digest = hashlib.sha256()
-    digest.update(json.dumps([FORMAT, markdown.__version__, mkdocs.__version__, settings]).encode())
+    digest.update(json.dumps([FORMAT, markdown.__version__, host.VERSION, settings]).encode())
     for module in sorted({type(part).__module__ for part in parts}):
         if not module.startswith(PURE_EXTENSION_PACKAGES):
             log.debug(f"Markdown cache off: extension module {module} may keep state")

@@ -26,10 +26,10 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from mkdocs.commands import build as mkdocs_build
-from mkdocs.structure.files import File
+from . import host
+from .host import File, plugin_logger
 
-log = logging.getLogger("mkdocs.plugins.bantin.parallel")
+log = plugin_logger(__name__)
 
 MIN_PAGES = 50
 """Below this many pages to render, forking costs more than it saves (`workers: auto`)."""
@@ -86,13 +86,13 @@ class _Collector(logging.Handler):
 def _silence_and_collect() -> _Collector:
     """In a helper: nothing reaches the terminal; records go to the parent with the report."""
     collector = _Collector()
-    root, mkdocs = logging.getLogger(), logging.getLogger("mkdocs")
-    for logger in (root, mkdocs):
+    root, engine = logging.getLogger(), host.logger()
+    for logger in (root, engine):
         for handler in list(logger.handlers):
             logger.removeHandler(handler)
     root.addHandler(collector)
-    if not mkdocs.propagate:  # MkDocs' command line keeps its records from the root logger
-        mkdocs.addHandler(collector)
+    if not engine.propagate:  # MkDocs' command line keeps its records from the root logger
+        engine.addHandler(collector)
     return collector
 
 
@@ -235,13 +235,12 @@ class ParallelPages:
         """MkDocs' page loop over `doc_files`, of which `files` are to be rendered."""
 
         def render(index: int) -> None:
-            mkdocs_build._build_page(
+            host.build_page(
                 files[index].page,
                 config,
                 doc_files,
                 nav,
                 env,
-                dirty=False,
                 excluded=files[index].inclusion.is_excluded(),
             )
 
@@ -249,7 +248,7 @@ class ParallelPages:
 
     def start(self) -> None:
         for index, file in enumerate(self.files):
-            file.is_modified = functools.partial(self.split.claim, index)  # type: ignore[method-assign]
+            host.set_modified(file, functools.partial(self.split.claim, index))
         self.split.start()
 
     def _report(self, done: list[int]) -> tuple[dict, list[str]] | None:
@@ -272,7 +271,7 @@ class ParallelPages:
             f" trang ({self.split.helpers} tiến trình phụ)"
         )
         for file in self.files:
-            file.is_modified = _always  # type: ignore[method-assign]
+            host.set_modified(file, _always)
         mine = self.split.mine
         return [i for i in range(len(self.files)) if i not in mine and i not in written]
 

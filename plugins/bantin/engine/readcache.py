@@ -15,19 +15,19 @@ Safe to delete; a damaged or foreign file is ignored.
 from __future__ import annotations
 
 import contextlib
-import logging
 import pickle
 from dataclasses import fields
 from pathlib import Path
 
 from ..model.article import Article, Registries
 from .digests import code_digest, digest, write_atomically
+from .host import plugin_logger
 
 FORMAT = "1"
 CACHE_FILE = ".cache/bantin/articles.pickle"
 """Beside mkdocs.yml; shared by builds and `bantin check`."""
 
-log = logging.getLogger("mkdocs.plugins.bantin.readcache")
+log = plugin_logger(__name__)
 
 
 def _stamp(path: Path) -> tuple[int, int, int] | None:

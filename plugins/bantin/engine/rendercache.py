@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import logging
 import types
 import zlib
 from importlib import metadata
@@ -32,21 +31,22 @@ from pathlib import Path
 
 import jinja2
 from jinja2 import meta
-from mkdocs.structure.pages import Page
 
 from ..model.article import Article, reads_recorded
 from ..model.catalog import Catalog
+from . import host
 from .digests import digest as _digest
 from .digests import tree_digest, write_atomically
+from .host import Page, plugin_logger
 from .mdcache import Unstable, stable
 
 FORMAT = "2"
 TRUSTED_MODULES = (
-    "jinja2.", "markupsafe", "mkdocs.", "material.", "bantin.", "builtins", "_operator", "operator",
+    "jinja2.", "markupsafe", host.PREFIX, "material.", "bantin.", "builtins", "_operator", "operator",
 )  # fmt: skip
 """Where the globals, filters and tests may come from: code without hidden inputs."""
 
-log = logging.getLogger("mkdocs.plugins.bantin.rendercache")
+log = plugin_logger(__name__)
 
 
 def article_digest(article: Article) -> str:
@@ -115,7 +115,7 @@ def environment_digest(env: jinja2.Environment, catalog: Catalog) -> str:
                 parts.append(f"{kind} {name} catalog {catalog_digest(catalog)}")
             elif _is_translation(value):
                 owner = value.__self__
-                catalog_size = len(getattr(owner, "_catalog", {}) or {})
+                catalog_size = host.translations_size(owner)
                 parts.append(f"{kind} {name} {type(owner).__qualname__} {catalog_size}")
             elif callable(value):
                 module = getattr(value, "__module__", None) or ""
@@ -423,7 +423,7 @@ class CachingTemplate(jinja2.Template):
 def open_page_cache(env: jinja2.Environment, config, catalog: Catalog, folder: Path) -> PageCache:
     """Put this build's page cache on `env`: its templates will consult it."""
     cache = PageCache(folder, env, config, catalog)
-    env.template_class = CachingTemplate
+    host.set_template_class(env, CachingTemplate)
     if env.cache is not None:
         env.cache.clear()
     env.bantin_page_cache = cache  # type: ignore[attr-defined]

@@ -9,7 +9,7 @@ from ..model.addresses import Addresses
 
 def load_site(config_file: str):
     """The MkDocs config of the site, with our plugin's address formats."""
-    from mkdocs.config import load_config
+    from .host import load_config
 
     config = load_config(config_file)
     plugin = config.plugins.get("bantin-articles")

@@ -7,16 +7,18 @@ global, not page context, because the 404 page has no page events).
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import Files
-
 from ..articles import report_of
 from ..engine.cachedfile import CachedFile
+from ..engine.host import (
+    BasePlugin,
+    Files,
+    MkDocsConfig,
+    event_priority,
+    plugin_logger,
+)
 from ..engine.runmode import RunMode
 from ..model.catalog import shown_path
 from ..model.errors import ContentError
@@ -25,7 +27,7 @@ from .config import LinksConfig
 from .logos import Logo, LogoError, normalise
 from .registry import Link, LinkGroup, group_links, read_links
 
-log = logging.getLogger("mkdocs.plugins.bantin.links")
+log = plugin_logger(__name__)
 
 
 @dataclass(frozen=True)

@@ -7,19 +7,22 @@ for pictures, and the markup itself lives in theme/bantin/partials/picture.html.
 
 from __future__ import annotations
 
-import logging
 import posixpath
 from collections.abc import Callable
 from pathlib import Path
 
 from markupsafe import Markup
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 
 from ..articles import catalog_of, report_of
 from ..engine.cachedfile import CachedFile
+from ..engine.host import (
+    BasePlugin,
+    Files,
+    MkDocsConfig,
+    Page,
+    event_priority,
+    plugin_logger,
+)
 from ..engine.runmode import RunMode
 from ..model.catalog import Catalog
 from ..model.configtext import plain
@@ -37,7 +40,7 @@ from .collect import (
 )
 from .config import ImagesConfig
 
-log = logging.getLogger("mkdocs.plugins.bantin.images")
+log = plugin_logger(__name__)
 
 PICTURE_TEMPLATE = "bantin/partials/picture.html"
 

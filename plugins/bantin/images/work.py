@@ -13,7 +13,6 @@ its inputs, so the site is the same byte for byte with one worker or many.
 
 from __future__ import annotations
 
-import logging
 import multiprocessing
 import os
 from collections.abc import Sequence
@@ -21,12 +20,13 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..engine.host import plugin_logger
 from . import encode
 from .cache import Stored
 from .products import Settings, make, make_card
 from .sharecard import CardPainter
 
-log = logging.getLogger("mkdocs.plugins.bantin.images")
+log = plugin_logger(__name__)
 
 CARD_BATCH = 16
 """Cards sent to a worker at a time: one card is ~5 ms, so one at a time would spend a good part

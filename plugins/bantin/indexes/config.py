@@ -5,9 +5,8 @@ Addresses are not here: they belong to `bantin-articles` (`addresses:`), read vi
 
 from __future__ import annotations
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
-
+from ..engine.host import Config
+from ..engine.host import config_options as c
 from .related import Weights
 
 

@@ -10,11 +10,7 @@ from __future__ import annotations
 
 import json
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
-
+from ..engine.host import File, Files, MkDocsConfig, Page, get_toc, restore_render_state
 from .pages import Generated
 
 
@@ -53,6 +49,4 @@ class IndexPage(Page):
             super().render(config, files)
             return
         self.content, self.toc = "", get_toc([])
-        self._title_from_render = None
-        self.present_anchor_ids = set()
-        self.links_to_anchors = {}
+        restore_render_state(self, files, None, (), {})

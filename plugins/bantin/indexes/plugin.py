@@ -6,18 +6,21 @@ each page shows, and theme/bantin/ renders it.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation
-from mkdocs.structure.pages import Page
-
 from ..articles import catalog_of
+from ..engine.host import (
+    BasePlugin,
+    File,
+    Files,
+    InclusionLevel,
+    MkDocsConfig,
+    Navigation,
+    Page,
+    PluginError,
+    plugin_logger,
+)
 from ..model.addresses import page_file
 from ..model.catalog import Catalog
 from ..model.configtext import plain
@@ -27,7 +30,7 @@ from .indexpage import IndexPage, stub
 from .pages import Generated, Options, Plan, clashes, plan, tab_of
 from .related import Relations, Weights
 
-log = logging.getLogger("mkdocs.plugins.bantin.indexes")
+log = plugin_logger(__name__)
 
 # Named .html so MkDocs does not also publish the template as a static theme file.
 FEED_TEMPLATE = "bantin/feed.xml.html"

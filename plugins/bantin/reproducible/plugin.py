@@ -14,13 +14,9 @@ dialog gets the accessible name that axe-core requires of a `role="dialog"`.
 
 from __future__ import annotations
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
-
 from ..articles import catalog_of
+from ..engine.host import BasePlugin, Config, File, Files, MkDocsConfig
+from ..engine.host import config_options as c
 from ..model.catalog import Catalog
 
 

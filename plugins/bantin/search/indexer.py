@@ -19,8 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mkdocs.exceptions import PluginError
-
+from ..engine.host import PluginError
 from ..model.text import nfc
 
 if TYPE_CHECKING:

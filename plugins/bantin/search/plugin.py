@@ -8,24 +8,27 @@ Why Pagefind and not Material's search, and why these shards: docs/search.md (me
 from __future__ import annotations
 
 import json
-import logging
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
-
 from ..articles import catalog_of
+from ..engine.host import (
+    BasePlugin,
+    File,
+    Files,
+    MkDocsConfig,
+    Page,
+    event_priority,
+    plugin_logger,
+)
 from ..engine.runmode import RunMode
 from .bundle import build_bundle
 from .cache import BundleCache, salt
 from .config import SearchConfig
 from .shards import manifest, shards_of
 
-log = logging.getLogger("mkdocs.plugins.bantin.search")
+log = plugin_logger(__name__)
 
 SEARCH_TEMPLATE = "bantin/search.html"
 MANIFEST = "shards.json"

@@ -127,18 +127,17 @@ bài lỗi hay liên kết hỏng không bao giờ làm hỏng trang đang chạ
 
 
 def build(args: argparse.Namespace) -> int:
-    from mkdocs.exceptions import MkDocsException
-
+    from ..engine import host
     from ..engine.atomic import build_atomically
 
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    logger = logging.getLogger("mkdocs")
+    logger = host.logger()
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
     try:
         site = build_atomically(args.config, strict=args.strict, site_dir=args.site_dir)
-    except MkDocsException as error:
+    except host.BuildError as error:
         print(f"{error}\nBuild thất bại; thư mục site cũ được giữ nguyên.", file=sys.stderr)
         return 1
     print(f"Đã build xong vào {site}.", file=sys.stderr)

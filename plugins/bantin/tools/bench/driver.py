@@ -71,27 +71,10 @@ def plugin_phase(name: str, event: str) -> str:
 
 
 def instrument(config, clock: Clock) -> None:
-    """Wrap MkDocs' build steps and each plugin's handlers of this config with `clock`."""
-    from mkdocs import utils
-    from mkdocs.commands import build
-    from mkdocs.structure.files import File, Files
+    """Wrap the engine's build steps and each plugin's handlers of this config with `clock`."""
+    from ...engine.host import instrument_build
 
-    build._populate_page = clock.wrap("markdown", build._populate_page)
-    build._build_page = clock.wrap("templates", build._build_page)
-    build._build_theme_template = clock.wrap("templates", build._build_theme_template)
-    build._build_extra_template = clock.wrap("templates", build._build_extra_template)
-    utils.write_file = clock.wrap("writing", utils.write_file)
-    File.copy_file = clock.wrap("writing", File.copy_file)
-    Files.copy_static_files = clock.wrap("writing", Files.copy_static_files)
-    owners = {id(plugin): name for name, plugin in config.plugins.items()}
-    for event, handlers in config.plugins.events.items():
-        for index, handler in enumerate(handlers):
-            name = owners.get(id(getattr(handler, "__self__", None)), "")
-            handlers[index] = clock.wrap(plugin_phase(name, event), handler)
-            # MkDocs names the plugin running an event (File.generated_by) by its handler.
-            origins = config.plugins._event_origins
-            if handler in origins:
-                origins[handlers[index]] = origins[handler]
+    instrument_build(config, clock.wrap, plugin_phase)
 
 
 def timed_build(config_file: str) -> dict:

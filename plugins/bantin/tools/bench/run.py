@@ -203,6 +203,7 @@ def bench_serve(workdir: Path, articles: int, runs: int, seed: int, say) -> list
     if not root.exists():
         write_project(root, articles, seed)
     path = edited_article(root)
+    from ...engine.host import NAME as ENGINE
     from ...engine.siteconfig import load_site
     from ...model.catalog import build_catalog
 
@@ -214,7 +215,7 @@ def bench_serve(workdir: Path, articles: int, runs: int, seed: int, say) -> list
     log = root / "serve.log"
     with log.open("wb") as output:
         process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", ENGINE, "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
             cwd=root,
             stdout=output,
             stderr=subprocess.STDOUT,

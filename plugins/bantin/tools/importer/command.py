@@ -13,7 +13,7 @@ from ...model.registry import unknown_message
 from ..argvi import add_command
 from ..progress import Progress
 from .archive import Archive, copy_images
-from .convert import Imported, Importer, NothingToImport, Options
+from .convert import STAND_IN_DATE, Imported, Importer, NothingToImport, Options
 from .decode import EncodingError
 
 LABELS = {
@@ -177,6 +177,11 @@ def _human(record: dict) -> str:
     lines.extend(f"  bỏ dòng {d['line']}: {d['text']!r} ({d['reason']})" for d in record["dropped"])
     if record["review"]:
         lines.append(f"  cần xem lại: {', '.join(record['review'])}")
+    if record["fields"]["date"] is None:
+        lines.append(
+            f"  bài không ghi ngày: tạm ghi {STAND_IN_DATE.isoformat()} (không phải ngày thật), "
+            "hãy điền ngày đăng"
+        )
     if record["draft"]:
         lines.append("  để dạng nháp (draft: true) vì thiếu thông tin bắt buộc")
     return "\n".join(lines)
@@ -236,6 +241,7 @@ Ví dụ:
   bantin import cu/*.txt --out content/articles
   bantin import cu/ --out content/articles --unit "Tỉnh đoàn Bắc Kạn"
   bantin import bai.txt --out content/articles --dry-run --json
+  bantin import "Trang đã lưu.html" --out content/articles
 
 Mỗi tệp văn bản (chép từ cổng thông tin cũ) thành một bài Markdown ở DIR/NĂM/tên-bài.md.
 Công cụ nhận ra tiêu đề, dòng ngày tháng, nhãn chuyên mục, chú thích ảnh, chữ ký tác giả, và

@@ -110,7 +110,7 @@ def read_lines(text: str, is_category: Callable[[str], str | None]) -> Layout:
         elif opens_tail(line.text):
             tail = len(content) > 2  # in the head it is a menu entry; after the text, the end
             layout.dropped.append(Dropped(number, line.text, _TAIL_REASON))
-        elif reason := junk_reason(line.text):
+        elif (reason := junk_reason(line.text)) and not date_line(line.text):
             if layout.category is None and _CRUMB.search(line.text):
                 name = _category(line.text, is_category)  # "Trang chủ / Tin tức / Tin hoạt động"
                 if name:
@@ -228,7 +228,7 @@ def looks_like_title(text: str) -> bool:
         and len(text) <= 250
         and not _END_OF_SENTENCE.search(text)
         and not opens_with_time(text)
-        and text[0].isupper()
+        and (text[0].isupper() or text[0].isdigit())  # "41 tân sinh viên được tặng học bổng"
     )
 
 

@@ -1,16 +1,14 @@
-"""The page of one article: its Markdown comes from the catalog, its HTML from the cache when it can."""
+"""The page of one article: its Markdown comes from the catalog, its HTML from the Markdown cache
+when it can (and what the engine reads from a rendered page is stored and restored with it)."""
 
 from __future__ import annotations
 
 import logging
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink, get_toc
-
-from ..engine.mdcache import Entry, MarkdownCache, entry_key
 from ..model.article import Article
+from . import host
+from .host import AnchorLink, File, Files, MkDocsConfig, Page, get_toc
+from .mdcache import Entry, MarkdownCache, entry_key
 
 
 class ArticlePage(Page):
@@ -54,14 +52,13 @@ class ArticlePage(Page):
         self.cache.put(key, self._entry(recorder, warnings.records))
 
     def _entry(self, recorder: _RecordingFiles, warnings: list[list]) -> Entry:
+        title, anchors, links_to_anchors = host.render_state(self)
         return Entry(
             content=self.content or "",
             toc=[_token(link) for link in self.toc],
-            title=self._title_from_render,
-            anchors=sorted(self.present_anchor_ids or ()),
-            links_to_anchors={
-                file.src_uri: links for file, links in (self.links_to_anchors or {}).items()
-            },
+            title=title,
+            anchors=anchors,
+            links_to_anchors=links_to_anchors,
             lookups=recorder.lookups,
             warnings=warnings,
         )
@@ -71,13 +68,7 @@ class ArticlePage(Page):
             logging.getLogger(name).log(level, message)
         self.content = entry.content
         self.toc = get_toc(entry.toc)
-        self._title_from_render = entry.title
-        self.present_anchor_ids = set(entry.anchors)
-        if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
-            self.links_to_anchors = {
-                files.get_file_from_path(src): links
-                for src, links in entry.links_to_anchors.items()
-            }
+        host.restore_render_state(self, files, entry.title, entry.anchors, entry.links_to_anchors)
 
 
 def _signature(file: File | None) -> list | None:
@@ -131,7 +122,7 @@ class _Warnings(logging.Handler):
         self.records.append([record.name, record.levelno, record.getMessage()])
 
     # MkDocs' loggers do not reach the root logger when run from its CLI; Markdown's do.
-    LOGGERS = ("mkdocs", "MARKDOWN")
+    LOGGERS = (host.NAME, "MARKDOWN")
 
     def __enter__(self) -> _Warnings:
         for name in self.LOGGERS:

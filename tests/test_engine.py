@@ -1,0 +1,66 @@
+"""The engine boundary: one engine per process, the one asked for, reached only through bantin/engine/."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+from bantin.engine import host
+from bantin.tools.synthetic import REPO
+
+PACKAGE = REPO / "plugins" / "bantin"
+
+ENGINE_PRIVATE = re.compile(
+    r"\b(_build_page|_populate_page|_build_theme_template|_build_extra_template|_event_origins"
+    r"|_title_from_render|present_anchor_ids|links_to_anchors|template_class)\b"
+    r"|\.is_modified\s*=|\._content\b|\._catalog\b|A 'dirty' build"
+)
+"""Private names of MkDocs (and ProperDocs) bantin relies on."""
+ENGINE_PACKAGE = re.compile(
+    r"^\s*(from|import) (mkdocs|properdocs)\b|[\"'](mkdocs|properdocs)\.(?!yml)", re.M
+)
+
+
+def test_the_engine_in_use_is_the_one_asked_for_and_material_runs_on_it():
+    wanted = os.environ.get("BANTIN_ENGINE")
+    if wanted:
+        assert wanted == host.NAME
+    assert host.Page.__module__.startswith(host.PREFIX)
+    # Material imports `mkdocs.*`: under ProperDocs those names are ProperDocs' modules.
+    from material.plugins.search.plugin import SearchPlugin
+
+    assert issubclass(SearchPlugin, host.BasePlugin)
+    assert sys.modules["mkdocs"].__name__ == host.NAME
+
+
+def _sources_outside_the_engine() -> list[Path]:
+    return [
+        path
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path.relative_to(PACKAGE).parts[0] != "engine"
+    ]
+
+
+def test_engine_private_names_and_package_names_are_used_only_in_the_engine_package():
+    found = []
+    for path in _sources_outside_the_engine():
+        text = path.read_text(encoding="utf-8")
+        for pattern in (ENGINE_PRIVATE, ENGINE_PACKAGE):
+            for match in pattern.finditer(text):
+                line = text.count("\n", 0, match.start()) + 1
+                found.append(f"{path.relative_to(REPO)}:{line}: {match.group(0).strip()}")
+    assert found == []
+
+
+def test_the_model_imports_no_engine():
+    model = PACKAGE / "model"
+    imports = [
+        f"{path.name}: {line.strip()}"
+        for path in sorted(model.glob("*.py"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if re.match(r"\s*(from|import) (mkdocs|properdocs|material|jinja2)\b", line)
+        or re.match(r"\s*from \.\.engine\.host\b", line)
+    ]
+    assert imports == []
