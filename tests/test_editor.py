@@ -335,10 +335,13 @@ def test_a_missing_required_field_blocks_saving(editor_site: TinySite, browser, 
         context, page, _ = _open_editor(browser, url, mock)
         try:
             _fill_article(page, _photo(tmp_path), unit=None)
+            from playwright.sync_api import expect
+
             page.get_by_role("button", name="Lưu", exact=True).click()
-            page.wait_for_timeout(1500)
-            unit = page.get_by_role("combobox", name="Đơn vị")
-            assert unit.get_attribute("aria-invalid") == "true"
+            expect(page.get_by_role("combobox", name="Đơn vị")).to_have_attribute(
+                "aria-invalid", "true"
+            )
+            page.wait_for_timeout(1000)  # a commit, were one sent, would have arrived by now
         finally:
             context.close()
     assert mock.commits == []
