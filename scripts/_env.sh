@@ -33,7 +33,7 @@ bantin_env() {
   local spec="$ROOT[$BANTIN_ENGINE${extras:+,$extras}]"
   local stamp="$VENV/.bantin-installed-${extras:-base}"
   local wanted
-  wanted="$(cat "$ROOT/pyproject.toml" | sha256sum | cut -d' ' -f1)"
+  wanted="$(cat "$ROOT/pyproject.toml" "$ROOT/setup.py" | sha256sum | cut -d' ' -f1)"
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
     echo "==> Cài đặt phụ thuộc ($spec)"
     "$VENV/bin/python" -m pip install --quiet --upgrade pip >/dev/null

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 REPO = Path(__file__).resolve().parents[1]
-REGISTRIES, _ = read_registries(REPO / "content", REPO, Addresses())
+REGISTRIES, _ = read_registries(REPO / "content" / "_data", REPO, Addresses())
 IMPORTER = Importer(REGISTRIES)
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "footnotes", "admonition"]
 

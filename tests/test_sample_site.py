@@ -29,8 +29,7 @@ def sample_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("sample") / "site"
     config = tmp_path_factory.mktemp("cfg") / "mkdocs.yml"
     config.write_text(
-        f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: {REPO / 'content'}\n"
-        f"site_dir: {site}\ntheme:\n  custom_dir: {REPO / 'theme'}\n",
+        f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: {REPO / 'content'}\nsite_dir: {site}\n",
         encoding="utf-8",
     )
     build(config, strict=True)

@@ -37,6 +37,7 @@ from ..engine.parallel import (
 from ..engine.readcache import CACHE_FILE
 from ..engine.rendercache import PageCache, open_page_cache
 from ..engine.runmode import RunMode
+from ..engine.siteconfig import registry_dir
 from ..engine.templatecache import use_template_cache
 from ..model.addresses import Addresses, page_file
 from ..model.article import Article
@@ -79,6 +80,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.config.enabled:
+            require_theme(config)
             escape_config(config)
         return config
 
@@ -99,6 +101,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             Addresses.from_mapping(dict(self.config.addresses)),
             ReadOptions(include_drafts=self.mode.serving, include_future=self.mode.serving),
             cache_file=root / CACHE_FILE if self.config.cache else None,
+            data_dir=registry_dir(config),
         )
         self.report.add(errors)
         self.catalog = catalog
@@ -329,6 +332,19 @@ def catalog_of(config: MkDocsConfig) -> Catalog:
     if plugin.catalog is None:
         raise PluginError(f"Plugin '{PLUGIN_NAME}' chưa đọc xong bài viết (on_pre_build).")
     return plugin.catalog
+
+
+def require_theme(config: MkDocsConfig) -> None:
+    """Our templates come from the `bantin` plugin (or, on a site made before 0.2.0, a
+    custom_dir holding a copy): without either, say so instead of MkDocs' TemplateNotFound."""
+    if "bantin" in config.plugins:
+        return
+    if any((Path(folder) / ARTICLE_TEMPLATE).is_file() for folder in config.theme.dirs):
+        return
+    raise PluginError(
+        "mkdocs.yml: plugins: thiếu plugin `bantin` (giao diện và cấu hình mặc định của Bản Tin); "
+        "hãy thêm `- bantin` ở đầu danh sách plugins"
+    )
 
 
 def report_of(config: MkDocsConfig) -> Report:

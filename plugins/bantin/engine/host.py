@@ -92,6 +92,12 @@ def plugin_logger(module: str) -> logging.Logger:
     return _plugins.get_plugin_logger(module).logger
 
 
+def run_command_line(argv: list[str], prog_name: str) -> None:
+    """The engine's own command line with `argv` (`bantin serve` runs `serve --dirty`)."""
+    cli = importlib.import_module(f"{NAME}.__main__").cli
+    cli.main(argv, prog_name=prog_name, standalone_mode=False)
+
+
 def logger(name: str = "") -> logging.Logger:
     """The engine's logger `name` (`commands.build`), or its root logger."""
     return logging.getLogger(f"{NAME}.{name}" if name else NAME)

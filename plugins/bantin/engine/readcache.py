@@ -52,7 +52,10 @@ class ReadCache:
         self.entries: dict[str, tuple] = {}
         self.kept: dict[str, tuple] = {}
         self.changed = False
-        with contextlib.suppress(OSError, ValueError, EOFError, pickle.UnpicklingError):
+        # A cache written by another version of Bản Tin may name modules or classes that have
+        # moved since (ImportError, AttributeError): it is then a cache miss, not a failed build.
+        unreadable = (OSError, ValueError, EOFError, pickle.UnpicklingError)
+        with contextlib.suppress(*unreadable, ImportError, AttributeError):
             with file.open("rb") as stream:
                 salt, entries = pickle.load(stream)
             if salt == self.salt:

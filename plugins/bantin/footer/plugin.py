@@ -20,6 +20,7 @@ from ..engine.host import (
     plugin_logger,
 )
 from ..engine.runmode import RunMode
+from ..engine.siteconfig import links_file
 from ..model.catalog import shown_path
 from ..model.errors import ContentError
 from ..model.share import share_links
@@ -70,9 +71,9 @@ class LinksPlugin(BasePlugin[LinksConfig]):
         if not self.config.enabled:
             return
         root = Path(config.config_file_path).parent
-        docs_dir = Path(config.docs_dir)
-        links, errors = read_links(docs_dir, root, self.config.data_file)
-        logos, logo_errors = prepare_logos(links, docs_dir, root, self.config)
+        path, logo_base = links_file(config, self.config.data_file)
+        links, errors = read_links(path, root, logo_base)
+        logos, logo_errors = prepare_logos(links, path, logo_base, root, self.config)
         report_of(config).add(errors + logo_errors)
         # A link whose logo could not be used is still shown (by name) outside strict builds.
         self.directory = LinkDirectory(group_links(links), {u: a for u, (a, _) in logos.items()})
@@ -93,7 +94,7 @@ class LinksPlugin(BasePlugin[LinksConfig]):
 
 
 def prepare_logos(
-    links: tuple[Link, ...], docs_dir: Path, root: Path, config: LinksConfig
+    links: tuple[Link, ...], path: Path, logo_base: Path, root: Path, config: LinksConfig
 ) -> tuple[dict[str, tuple[LogoAsset, Logo]], list[ContentError]]:
     """Normalise every logo (through the cache); a logo Pillow cannot decode is a content error."""
     cache = root / config.cache_dir
@@ -103,11 +104,13 @@ def prepare_logos(
         if not link.logo:
             continue
         try:
-            logo = normalise(docs_dir / link.logo, cache, config.logo_height, config.logo_max_width)
+            logo = normalise(
+                logo_base / link.logo, cache, config.logo_height, config.logo_max_width
+            )
         except LogoError as error:
             errors.append(
                 ContentError(
-                    shown_path(docs_dir / config.data_file, root),
+                    shown_path(path, root),
                     link.line,
                     "logo",
                     f"không xử lý được ảnh '{link.logo}': {error}",

@@ -59,11 +59,11 @@ def is_web_address(url: str) -> bool:
 
 
 def read_links(
-    docs_dir: Path, root: Path, data_file: str
+    path: Path, root: Path, logo_base: Path
 ) -> tuple[tuple[Link, ...], list[ContentError]]:
-    """The links of a site: `data_file` is relative to docs_dir, errors name it from `root`."""
-    path = docs_dir / data_file
-    return load_links(path, shown_path(path, root), docs_dir)
+    """The links of a site from `path`, logos relative to `logo_base`; errors name the file from
+    `root`."""
+    return load_links(path, shown_path(path, root), logo_base)
 
 
 def load_links(

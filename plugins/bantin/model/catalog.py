@@ -105,10 +105,11 @@ def shown_path(path: Path, root: Path) -> str:
 
 
 def read_registries(
-    docs_dir: Path, root: Path, addresses: Addresses
+    data_dir: Path, root: Path, addresses: Addresses
 ) -> tuple[Registries, list[ContentError]]:
-    units_file = docs_dir / DATA_DIR / "units.yml"
-    categories_file = docs_dir / DATA_DIR / "categories.yml"
+    """units.yml and categories.yml of `data_dir`: content/_data, or a registry shared by sites."""
+    units_file = data_dir / "units.yml"
+    categories_file = data_dir / "categories.yml"
     units_shown, categories_shown = shown_path(units_file, root), shown_path(categories_file, root)
     units, unit_errors = load_units(units_file, units_shown, addresses)
     categories, category_errors = load_categories(categories_file, categories_shown, addresses)
@@ -137,15 +138,17 @@ def build_catalog(
     options: ReadOptions = ReadOptions(),
     only: list[Path] | None = None,
     cache_file: Path | None = None,
+    data_dir: Path | None = None,
 ) -> tuple[Catalog, list[ContentError]]:
-    """Read the registries and every article; return the catalog and all errors, sorted.
-    With `cache_file`, articles whose files did not change come from the last build's reading."""
+    """Read the registries (`data_dir`, else content/_data) and every article; return the catalog
+    and all errors, sorted. With `cache_file`, articles whose files did not change come from the
+    last build's reading."""
     refused, errors = contentfiles.scan(docs_dir, lambda path: shown_path(path, root))
-    registries, registry_errors = read_registries(docs_dir, root, addresses)
+    data = data_dir or docs_dir / DATA_DIR
+    registries, registry_errors = read_registries(data, root, addresses)
     errors.extend(registry_errors)
     cache = None
     if cache_file is not None:
-        data = docs_dir / DATA_DIR
         cache = ReadCache(cache_file, [data / "units.yml", data / "categories.yml"], addresses)
     now = options.now or datetime.now(VIETNAM)
     articles: list[Article] = []

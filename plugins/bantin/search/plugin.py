@@ -59,6 +59,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             files.append(File.generated(config, self.config.page, content=PAGE_STUB))
         return files
 
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        # The 404 page's search box finds the search page by its file, generated or the site's.
+        env.globals["bantin_search_page"] = self.config.page if self.config.enabled else None
+        return env
+
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         if self.config.enabled and page.file.src_uri == self.config.page:
             context["search"] = SearchView(

@@ -9,16 +9,19 @@ import logging
 import sys
 from pathlib import Path
 
+from .. import __version__
 from ..engine.readcache import CACHE_FILE
+from ..engine.siteconfig import links_file, registry_dir
 from ..engine.siteconfig import load_site as _load_site
 from ..model import hygiene
 from ..model.catalog import ReadOptions, article_files, build_catalog, shown_path
 from ..model.errors import ContentError, summary_line
-from . import new, review
+from . import new, review, upgrade
 from .argvi import Parser, add_command
 from .bench import command as bench_command
 from .hints import hint
 from .importer import command as importer_command
+from .init import command as init_command
 
 
 def _link_errors(config) -> list[ContentError]:
@@ -29,7 +32,8 @@ def _link_errors(config) -> list[ContentError]:
     if plugin is None or not plugin.config.enabled:
         return []
     root = Path(config.config_file_path).parent
-    return read_links(Path(config.docs_dir), root, plugin.config.data_file)[1]
+    path, logo_base = links_file(config, plugin.config.data_file)
+    return read_links(path, root, logo_base)[1]
 
 
 def format_error(
@@ -66,14 +70,18 @@ def check(args: argparse.Namespace) -> int:
         ReadOptions(include_drafts=True, include_future=True),
         only=only,
         cache_file=cache_file,
+        data_dir=registry_dir(config),
     )
     errors = sorted([*errors, *_image_errors(config, catalog)])
     if not args.paths:
         errors = sorted(errors + _link_errors(config))
     for error in errors:
         print(format_error(error, args.format, hint(error, root)))
-    # Hygiene warnings print but never change the exit code.
+    # Hygiene warnings, and what the site's files lack for this version, print but never change
+    # the exit code.
     warnings = review.pending(list(catalog.articles), docs_dir, root)
+    if not args.paths:
+        warnings.extend(upgrade.lagging(config))
     for path in article_files(docs_dir, only):
         warnings.extend(hygiene.warnings(path, shown_path(path, root)))
     for warning in sorted(warnings):
@@ -144,11 +152,39 @@ def build(args: argparse.Namespace) -> int:
     return 0
 
 
+SERVE_EXAMPLES = """
+Ví dụ:
+  bantin serve                            xem trước ở http://127.0.0.1:8000
+  bantin serve -a 0.0.0.0:8000            cho máy khác trong mạng nội bộ xem
+
+Trang tự cập nhật mỗi khi lưu tệp; bản nháp và bài hẹn ngày cũng hiện. Bấm Ctrl+C để dừng.
+"""
+
+
+def serve(args: argparse.Namespace) -> int:
+    """MkDocs' own `serve --dirty` (what scripts/serve runs), without bash: after a save only
+    what the change touched is rebuilt."""
+    from ..engine.host import run_command_line
+
+    argv = ["serve", "--dirty", "-f", args.config, "-a", args.dev_addr]
+    if args.open:
+        argv.append("--open")
+    # MkDocs stops on Ctrl+C itself ("Shutting down...").
+    run_command_line(argv, "bantin serve")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog="bantin",
         description="Công cụ Bản Tin cho cán bộ truyền thông: kiểm tra, nhập và tạo bài viết.",
         epilog="Xem hướng dẫn từng lệnh: bantin check --help, bantin import --help, bantin new --help",
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"bantin {__version__}",
+        help="in phiên bản rồi thoát",
     )
     commands = parser.add_subparsers(dest="command", required=True, title="lệnh", metavar="LỆNH")
     checker = add_command(
@@ -180,6 +216,19 @@ def build_parser() -> argparse.ArgumentParser:
         "-s", "--strict", action="store_true", default=None, help="dừng khi có cảnh báo"
     )
     builder.set_defaults(run=build)
+    server = add_command(
+        commands,
+        "serve",
+        "xem trước trang, tự cập nhật khi lưu tệp",
+        "Xem trước trang trên máy ở http://127.0.0.1:8000, có bản nháp và bài hẹn ngày.",
+        SERVE_EXAMPLES,
+    )
+    server.add_argument(
+        "-a", "--dev-addr", default="127.0.0.1:8000", metavar="ĐỊA_CHỈ:CỔNG", help="nơi phục vụ"
+    )
+    server.add_argument("--open", action="store_true", help="mở trình duyệt")
+    server.set_defaults(run=serve)
+    init_command.add_parser(commands)
     images = commands.add_parser(
         "bench-images", help="đo tốc độ mã hoá ảnh (lần đầu và khi build lại)"
     )

@@ -1,7 +1,8 @@
 """A deterministic synthetic news site of the genre, for benchmarks and large-site tests.
 
 `write_project(root, count)` writes `root/mkdocs.yml` (inheriting the repository's mkdocs.yml, so
-every plugin of the real site runs) and `root/content/` with registries and `count` articles of
+every plugin of the real site runs; from an installed wheel, which has no repository, the same
+plugins spelled out) and `root/content/` with registries and `count` articles of
 about 600 words: realistic units (some ended in 2025), categories, tags, ten years of dates and a
 cover on one article in ten.
 """
@@ -15,6 +16,20 @@ from pathlib import Path
 from ..model.text import slugify
 
 REPO = Path(__file__).resolve().parents[3]
+
+STANDALONE = """theme:
+  name: material
+plugins:
+  - bantin:
+      site_version: 1
+  - bantin-articles
+  - bantin-indexes
+  - bantin-links
+  - bantin-images
+  - bantin-publish
+  - bantin-search
+"""
+"""The sample site's plugins, for `bantin bench` run from a wheel (no repository mkdocs.yml)."""
 
 PROVINCES = [
     "Ninh Bình", "Quảng Ninh", "Bắc Kạn", "Hậu Giang", "Trà Vinh", "Hà Giang", "Đắk Lắk",
@@ -165,14 +180,13 @@ def write_content(content: Path, count: int, seed: int = 0, words: int = 600) ->
 def write_config(root: Path, extra: str = "") -> Path:
     """`root/mkdocs.yml` inheriting the repository's site config, with docs in `root/content`."""
     config = root / "mkdocs.yml"
+    base = REPO / "mkdocs.yml"
+    head = f"INHERIT: {base}\n" if base.is_file() else STANDALONE
     config.write_text(
-        f"INHERIT: {REPO / 'mkdocs.yml'}\n"
-        "site_name: Bản Tin thử nghiệm\n"
+        head + "site_name: Bản Tin thử nghiệm\n"
         "site_url: https://example.org/\n"
         f"docs_dir: {root / 'content'}\n"
         f"site_dir: {root / 'site'}\n"
-        "theme:\n"
-        f"  custom_dir: {REPO / 'theme'}\n"
         "nav:\n"
         "  - Trang chủ: index.md\n" + extra,
         encoding="utf-8",
