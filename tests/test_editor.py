@@ -345,3 +345,24 @@ def test_a_missing_required_field_blocks_saving(editor_site: TinySite, browser, 
         finally:
             context.close()
     assert mock.commits == []
+
+
+def test_a_site_from_bantin_init_has_the_editor_and_its_guide(tmp_path: Path, monkeypatch):
+    from bantin.tools.cli import main as bantin
+
+    from tests.conftest import build
+
+    root = tmp_path / "laocai"
+    flags = ["--name", "Tỉnh đoàn Lào Cai", "--url", "https://laocai.example.vn", "--no-input"]
+    assert bantin(["init", str(root), *flags]) == 0
+    assert "  - bantin-editor\n" in (root / "mkdocs.yml").read_text(encoding="utf-8")
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert "## Soạn bài trên trình duyệt (trang `/admin/`)" in readme
+    assert "Đăng nhập bằng mã truy cập" in readme and "Gửi duyệt" in readme
+    # On Netlify the build is told the repository by REPOSITORY_URL.
+    monkeypatch.delenv("GITHUB_REPOSITORY", raising=False)
+    monkeypatch.setenv("REPOSITORY_URL", "https://github.com/tinhdoan/laocai")
+    build(root / "mkdocs.yml", strict=True)
+    config = yaml.safe_load((root / "site/admin/config.yml").read_text(encoding="utf-8"))
+    assert config["backend"]["repo"] == "tinhdoan/laocai"
+    assert [c["name"] for c in config["collections"]] == ["articles", "pages", "registries"]

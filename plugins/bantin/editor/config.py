@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from ..engine.host import Config
+from ..engine.host import config_options as c
 
 
 class EditorConfig(Config):

@@ -7,23 +7,27 @@ the site itself from files vendored in this package (`assets/vendor/`, pinned by
 
 from __future__ import annotations
 
-import logging
 import os
 from datetime import date
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
-
 from ..articles.plugin import catalog_of
+from ..engine.host import (
+    BasePlugin,
+    File,
+    Files,
+    MkDocsConfig,
+    PluginError,
+    event_priority,
+    plugin_logger,
+)
+from ..engine.siteconfig import shared_registry
 from ..model.dates import today
 from .config import EditorConfig
 from .page import AdminFile, admin_files, github_repo, preview_styles
 from .schema import EditorOptions, editor_config
 
-log = logging.getLogger("mkdocs.plugins.bantin.editor")
+log = plugin_logger(__name__)
 
 
 class EditorPlugin(BasePlugin[EditorConfig]):
@@ -35,7 +39,7 @@ class EditorPlugin(BasePlugin[EditorConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if not self.config.enabled:
             return files
-        repo = site_repo(self.config.repo, config.repo_url, os.environ.get("GITHUB_REPOSITORY"))
+        repo = site_repo(self.config.repo, config.repo_url, os.environ)
         if repo is None:
             log.info(
                 "Chưa có trang soạn bài /%s/: hãy đặt 'repo: TÊN/KHO' cho bantin-editor (hoặc "
@@ -57,10 +61,17 @@ class EditorPlugin(BasePlugin[EditorConfig]):
         return files
 
 
-def site_repo(option: str | None, repo_url: str | None, from_ci: str | None) -> str | None:
+def site_repo(option: str | None, repo_url: str | None, environ) -> str | None:
     """The repository the editor commits to: the plugin's `repo`, else mkdocs.yml's `repo_url`
-    on github.com, else the one GitHub Actions is building (`GITHUB_REPOSITORY`)."""
-    return option or github_repo(repo_url) or from_ci or None
+    on github.com, else the one the build runs for: `GITHUB_REPOSITORY` on GitHub Actions,
+    `REPOSITORY_URL` on Netlify."""
+    return (
+        option
+        or github_repo(repo_url)
+        or environ.get("GITHUB_REPOSITORY")
+        or github_repo(environ.get("REPOSITORY_URL"))
+        or None
+    )
 
 
 def build_admin(
@@ -88,6 +99,7 @@ def build_admin(
             workflow=options.workflow,
             auth_url=options.auth_url,
             api_root=options.api_root,
+            own_registries=shared_registry(config) is None,
         ),
         day,
     )

@@ -60,6 +60,9 @@ class EditorOptions:
     """An OAuth client (e.g. sveltia-cms-auth on Cloudflare Workers); else sign-in is by token."""
     api_root: str | None = None
     """A GitHub Enterprise or test API root; None for api.github.com."""
+    own_registries: bool = True
+    """The registries are this site's `content/_data/`; a registry shared with other sites lives
+    elsewhere (another repository or package) and is not edited from this site's editor."""
     logo: str | None = None
 
 
@@ -102,8 +105,8 @@ def editor_config(
             "collections": [
                 article_collection(units, categories, content, today),
                 pages_collection(content),
-                registries_collection(content),
-            ],
+            ]
+            + ([registries_collection(content)] if options.own_registries else []),
         }
     )
     return config
