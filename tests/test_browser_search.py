@@ -98,7 +98,7 @@ def newest_first_site(tiny_site):
         tiny_site.fixture(f"search/{name}")
     tiny_site.config.write_text(
         tiny_site.config.read_text(encoding="utf-8")
-        + "plugins:\n  - bantin-articles\n  - bantin-search:\n      recent_articles: 1\n",
+        + "plugins:\n  - bantin\n  - bantin-articles\n  - bantin-search:\n      recent_articles: 1\n",
         encoding="utf-8",
     )
     tiny_site.build()

@@ -322,3 +322,42 @@ def test_a_site_without_the_bantin_plugin_is_told_what_to_add(tmp_path, caplog):
     with pytest.raises((PluginError, Abort)) as failure:
         build(config)
     assert "thiếu plugin `bantin`" in str(failure.value) + caplog.text
+
+
+def test_a_registry_published_as_a_python_package_serves_every_site(tmp_path, monkeypatch):
+    """`registry: package:NAME`: the registry of a province installed with pip, so all its sites
+    pin one version; the logos of its links.yml are found beside it."""
+    from PIL import Image
+
+    root = tmp_path / "s"
+    assert bantin(["init", str(root), *FLAGS]) == 0
+    package = tmp_path / "lib" / "danhmuc_laocai"
+    package.parent.mkdir()
+    (root / "content" / "_data").rename(package)
+    (package / "__init__.py").write_text('"""Danh mục Tỉnh đoàn Lào Cai."""\n', encoding="utf-8")
+    (package / "logos").mkdir()
+    Image.new("RGB", (120, 120), (11, 87, 164)).save(package / "logos" / "tw.png")
+    links = package / "links.yml"
+    links.write_text(
+        links.read_text(encoding="utf-8").replace(
+            "  url: https://doanthanhnien.vn\n",
+            "  url: https://doanthanhnien.vn\n  logo: logos/tw.png\n",
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.syspath_prepend(str(tmp_path / "lib"))
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "      site_version: 1\n",
+            "      site_version: 1\n      registry: package:danhmuc_laocai\n",
+        ),
+        encoding="utf-8",
+    )
+    build(config, strict=True)
+    home = page(root / "site")
+    first = home.select_one(".bt-links__item")
+    assert first.get_text(strip=True) == "Trung ương Đoàn TNCS Hồ Chí Minh"
+    logo = first.find("img")["src"]
+    assert (root / "site" / logo).is_file()
+    assert page(root / "site", "don-vi/tinh-doan-lao-cai").find("h1") is not None

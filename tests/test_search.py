@@ -94,7 +94,7 @@ def test_search_can_be_turned_off(tiny_site):
     tiny_site.fixture("search/ha-giang-dai-hoi.md", "2022/ha-giang-dai-hoi.md")
     tiny_site.config.write_text(
         tiny_site.config.read_text(encoding="utf-8")
-        + "plugins:\n  - bantin-articles\n  - bantin-search:\n      enabled: false\n",
+        + "plugins:\n  - bantin\n  - bantin-articles\n  - bantin-search:\n      enabled: false\n",
         encoding="utf-8",
     )
     tiny_site.build()

@@ -91,7 +91,7 @@ def test_one_bundle_per_shard_and_the_scripts_once(years_site):
 def test_shards_of_months_and_a_first_query_on_the_newest_until_enough_articles(years_site):
     years_site.config.write_text(
         years_site.config.read_text(encoding="utf-8")
-        + "plugins:\n  - bantin-articles\n  - bantin-search:\n"
+        + "plugins:\n  - bantin\n  - bantin-articles\n  - bantin-search:\n"
         + "      recent_articles: 2\n      shard_months: 6\n      split_years: 1\n",
         encoding="utf-8",
     )
