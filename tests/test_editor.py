@@ -221,7 +221,9 @@ def _fill_article(page, photo: Path, unit: str | None = "yen khanh") -> None:
 
     # The date field holds "now" once the new entry's draft exists; typed before that, the
     # title would be lost.
-    expect(page.locator("input[type=datetime-local]")).to_have_value("2026-06-15T08:30")
+    expect(page.locator("input[type=datetime-local]")).to_have_value(
+        "2026-06-15T08:30", timeout=15000
+    )
     page.get_by_role("textbox", name="Tiêu đề", exact=True).fill(TITLE)
     if unit is not None:
         page.get_by_role("combobox", name="Đơn vị").click()
@@ -233,7 +235,9 @@ def _fill_article(page, photo: Path, unit: str | None = "yen khanh") -> None:
     page.get_by_text("../../images/2026/ra-quan.jpg").wait_for()
     page.locator("[contenteditable=true]").first.click()
     page.keyboard.type("Sáng 15/6/2026, Đoàn xã Yên Khánh tổ chức lễ ra quân.")
-    expect(page.get_by_role("textbox", name="Tiêu đề", exact=True)).to_have_value(TITLE)
+    expect(page.get_by_role("textbox", name="Tiêu đề", exact=True)).to_have_value(
+        TITLE, timeout=15000
+    )
 
 
 def _photo(folder: Path) -> Path:
@@ -339,12 +343,12 @@ def test_a_missing_required_field_blocks_saving(editor_site: TinySite, browser, 
 
             page.get_by_role("button", name="Lưu", exact=True).click()
             expect(page.get_by_role("combobox", name="Đơn vị")).to_have_attribute(
-                "aria-invalid", "true"
+                "aria-invalid", "true", timeout=15000
             )
             page.wait_for_timeout(1000)  # a commit, were one sent, would have arrived by now
         finally:
             context.close()
-    assert mock.commits == []
+    assert [commit.files.keys() for commit in mock.commits] == []
 
 
 def test_a_site_from_bantin_init_has_the_editor_and_its_guide(tmp_path: Path, monkeypatch):
