@@ -13,11 +13,9 @@ import contextlib
 import gzip
 import json
 import os
-import re
 import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -32,7 +30,7 @@ from bantin.addresses import page_file  # noqa: E402
 from bantin.synthetic import write_project  # noqa: E402
 from bantin.text import fold  # noqa: E402
 
-from tests.browser import chromium  # noqa: E402
+from tests.browser import chromium, serve_process  # noqa: E402
 
 QUERIES = [
     "doan",
@@ -58,7 +56,8 @@ def build(root: Path, variant: str) -> tuple[Path, float]:
     site = root / f"site-{variant}"
     config = root / f"{variant}.yml"
     config.write_text(
-        f"INHERIT: mkdocs.yml\nsite_dir: {site}\nplugins:\n{VARIANTS[variant]}", encoding="utf-8"
+        f"INHERIT: mkdocs.yml\nsite_dir: {site}\nplugins:\n  - bantin\n{VARIANTS[variant]}",
+        encoding="utf-8",
     )
     started = time.perf_counter()
     mkdocs_build(load_config(str(config)))
@@ -386,21 +385,9 @@ HTTP_SERVER = [sys.executable, "-m", "http.server", "-b", "127.0.0.1", "-p", "HT
 
 @contextlib.contextmanager
 def serve_apart(folder: Path):
-    """Python's HTTP server (HTTP/1.1, keep-alive) in a process of its own: served from this
-    process, every response would wait for the Playwright driver's turn at the GIL."""
-    server = subprocess.Popen(
-        [*HTTP_SERVER, "-d", str(folder), "0"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    try:
-        port = re.search(r"port (\d+)", server.stdout.readline()).group(1)
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        server.terminate()
-        server.wait()
+    """Python's HTTP server (HTTP/1.1, keep-alive) in a process of its own."""
+    with serve_process([*HTTP_SERVER, "-d", str(folder), "0"]) as base:
+        yield base
 
 
 def compare(sites: list[str], runs: int, queries: str | None) -> dict:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
+import subprocess
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -44,6 +46,26 @@ def serve(folder: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def serve_process(command: list[str]) -> Iterator[str]:
+    """A server in a process of its own, for benchmarks: served from the Playwright driver's
+    process, every response would wait for the driver's turn at the GIL. `command` prints a line
+    holding "port N" first (as `python -m http.server` does)."""
+    server = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        port = re.search(r"port (\d+)", server.stdout.readline()).group(1)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.terminate()
+        server.wait()
 
 
 @contextmanager

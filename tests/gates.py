@@ -141,6 +141,16 @@ def target_file(site: Path, site_url: str, base: str, reference: str) -> Path | 
     return site / relative
 
 
+def is_rootless(reference: str) -> bool:
+    """A protocol-relative address whose "host" has no dot (`//assets/anh/x.webp`): a path from
+    the site root written after a `/` base, which the browser sends to a host named "assets"."""
+    reference = reference.strip()
+    if not reference.startswith("//"):
+        return False
+    host = urlsplit(reference).hostname or ""
+    return "." not in host
+
+
 def resolves(path: Path) -> bool:
     return path.is_file() or (path.is_dir() and (path / "index.html").is_file())
 
@@ -160,6 +170,10 @@ def check_links(site: Path, site_url: str) -> LinkReport:
         base = urljoin(site_url, source.relative_to(site).as_posix())
         for reference in references(source):
             if reference.startswith("#"):
+                continue
+            if is_rootless(reference):
+                report.checked += 1
+                report.broken.append(f"{source.relative_to(site)}: {reference} (mất gốc: '//')")
                 continue
             target = target_file(site, site_url, base, reference)
             if target is None:

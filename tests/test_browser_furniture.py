@@ -59,6 +59,8 @@ def watch_errors(page) -> list[str]:
 
 
 def test_every_page_ends_with_the_links_and_fits_a_360px_phone(built, browser):
+    """A phone: the select holds every linked website and a short list (the first group) shows
+    as names; from tablet width up, every website is a tile with its logo."""
     with serve(built.site) as base:
         page = browser.new_page(viewport={"width": 360, "height": 740})
         errors = watch_errors(page)
@@ -68,16 +70,30 @@ def test_every_page_ends_with_the_links_and_fits_a_360px_phone(built, browser):
             footer.scroll_into_view_if_needed()
             links = footer.locator("a.bt-links__item")
             assert links.count() == len(GOOD_URLS), kind
+            select = footer.locator("select#bt-links-select")
+            assert select.is_visible(), kind
+            options = select.locator("option[value^='http']").evaluate_all(
+                "options => options.map(o => o.value)"
+            )
+            assert sorted(options) == sorted(GOOD_URLS), kind
+            first_group = footer.locator(".bt-links__group").first.locator("a.bt-links__item")
+            assert first_group.count() and first_group.first.is_visible(), kind
+            assert not footer.locator(".bt-links__item img").first.is_visible(), kind
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 360, f"{kind} scrolls sideways: {width}px"
+        page.set_viewport_size({"width": 800, "height": 900})
+        for kind, address in PAGES.items():
+            page.goto(base + address)
+            footer = page.locator("footer.bt-footer")
+            footer.scroll_into_view_if_needed()
+            links = footer.locator("a.bt-links__item")
             assert all(links.nth(i).is_visible() for i in range(links.count())), kind
-            assert footer.locator("select#bt-links-select").is_visible(), kind
             logos = footer.locator(".bt-links__item img")
             page.wait_for_function(
                 "[...document.querySelectorAll('.bt-links__item img')].every(i => i.complete)"
             )
             for i in range(logos.count()):
                 assert logos.nth(i).evaluate("img => img.naturalWidth") > 0, kind
-            width = page.evaluate("document.documentElement.scrollWidth")
-            assert width <= 360, f"{kind} scrolls sideways: {width}px"
         page.close()
     assert errors == []
 
@@ -126,7 +142,7 @@ def test_without_javascript_and_on_paper_the_article_still_reads(built, browser)
         assert page.locator(".bt-share__link--zalo").is_visible()
         assert not page.locator(".bt-print-url").is_visible()
         page.emulate_media(media="print")
-        for furniture in (".md-header", ".bt-masthead", "footer.bt-footer", ".bt-share"):
+        for furniture in (".bt-header", ".bt-sections", "footer.bt-footer", ".bt-share"):
             assert not page.locator(furniture).is_visible(), furniture
         assert page.locator("h1").is_visible()
         assert page.locator(".bt-print-url").inner_text().endswith(ARTICLE_ADDRESS)
@@ -166,10 +182,12 @@ def test_screenshots_of_an_article_of_the_sample_site(sample_site, browser):  # 
         for name, width, height in (("phone", 390, 844), ("desktop", 1280, 900)):
             page = browser.new_page(viewport={"width": width, "height": height})
             page.goto(base + address)
-            # Footer logos load lazily: bring them in before the full-page picture.
+            # Footer logos load lazily: bring them in before the full-page picture (a phone
+            # shows names, not logos).
             page.locator("footer.bt-footer").scroll_into_view_if_needed()
             page.wait_for_function(
-                "[...document.querySelectorAll('.bt-links__item img')].every(i => i.complete)"
+                "[...document.querySelectorAll('.bt-links__item img')]"
+                ".every(i => i.complete || !i.checkVisibility())"
             )
             page.evaluate("window.scrollTo(0, 0)")
             path = artifact(f"article-{name}.png")

@@ -153,3 +153,17 @@ def test_no_serious_accessibility_violation_on_any_page_kind(built, browser):
                 found[f"{kind} /{address}"] = serious
     print(f"{built.name}: axe ran on {len(built.kinds)} kinds of page")
     assert found == {}
+
+
+def test_the_link_gate_catches_an_address_that_lost_its_root(tmp_path):
+    """`//assets/x.webp` (a root path written after a "/" base) sends the browser to a host
+    named "assets"; an address of another host stays out of the gate."""
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "x.webp").write_bytes(b"RIFF")
+    (tmp_path / "404.html").write_text(
+        '<img src="//assets/x.webp" alt=""><img src="/assets/x.webp" alt="">'
+        '<a href="//www.youtube.com/watch">v</a>',
+        encoding="utf-8",
+    )
+    report = gates.check_links(tmp_path, "https://example.org/")
+    assert report.broken == ["404.html: //assets/x.webp (mất gốc: '//')"]

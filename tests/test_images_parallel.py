@@ -40,6 +40,7 @@ Bài không có ảnh: ảnh chia sẻ được vẽ.
 BROKEN_COVER = "2022/bia-hong.md"
 PLUGINS = """\
 plugins:
+  - bantin
   - bantin-articles
   - bantin-indexes
   - bantin-links

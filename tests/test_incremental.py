@@ -107,8 +107,8 @@ def test_pages_that_do_not_show_the_edited_article_are_carried_over(project):
 def nav_pages(site: Path) -> set[Path]:
     """The home, tab and sidebar pages: every page names them, so they are always rebuilt."""
     home = (site / "index.html").read_text(encoding="utf-8")
-    hrefs = set(re.findall(r'class="md-tabs__link"[^>]*href="([^"]+)"', home))
-    hrefs |= set(re.findall(r'href="([^"]+)"[^>]*class="md-tabs__link"', home))
+    sections = re.search(r'<nav class="bt-sections".*?</nav>', home, re.S).group(0)
+    hrefs = set(re.findall(r'href="([^"]+)"', sections))
     return {(site / href / "index.html").resolve() for href in hrefs} | {site / "index.html"}
 
 

@@ -217,32 +217,36 @@ def test_tag_pages(site):
     assert card_titles(site.page("the/he/")) == [f"Bài tình nguyện số {n}" for n in (3, 2, 1)]
 
 
-def test_home_has_featured_newest_and_a_block_per_category(site):
+def test_home_leads_with_the_featured_then_the_newest_then_unseen_stories_by_category(site):
     home = site.page("")
-    assert card_titles(home, ".bt-featured") == [xdd_title(4)]
     newest = card_titles(home, ".bt-newest")
-    assert newest[:4] == [
+    # The featured article leads, with its picture and summary; the ten newest others follow.
+    assert newest[0] == xdd_title(4)
+    assert "bt-card--lead" in home.select_one(".bt-newest .bt-card")["class"]
+    assert newest[1:5] == [
         "Bài tình nguyện số 3",
         "Bài tình nguyện số 2",
         "Bài tình nguyện số 1",
         xdd_title(26),
     ]
-    assert len(newest) == 10 and xdd_title(4) not in newest
+    assert len(newest) == 11
+    # No other featured article, so no "Tin nổi bật"; every story shows once.
+    assert home.select_one(".bt-featured") is None
+    everything = card_titles(home)
+    assert len(everything) == len(set(everything))
+    # Only categories with stories not shown above: Tình nguyện's three are all among the
+    # newest, Công tác Đội has none.
     blocks = home.select(".bt-category-block")
-    assert [b.h2.get_text() for b in blocks] == ["Xây dựng Đoàn", "Tình nguyện", "Công tác Đội"]
-    assert [b.h2.a["href"] for b in blocks] == [
-        "chuyen-muc/xay-dung-doan/",
-        "chuyen-muc/tinh-nguyen/",
-        "chuyen-muc/cong-tac-doi/",
-    ]
-    assert card_titles(blocks[0], "") == [xdd_title(n) for n in (26, 25, 24, 23)]
+    assert [b.h2.get_text() for b in blocks] == ["Xây dựng Đoàn"]
+    assert blocks[0].h2.a["href"] == "chuyen-muc/xay-dung-doan/"
+    assert card_titles(blocks[0], "") == [xdd_title(n) for n in (19, 18, 17, 16)]
     assert blocks[0].select_one(".bt-more a").get_text() == "Xem tất cả 26 bài Xây dựng Đoàn"
-    assert blocks[2].select_one(".bt-empty") is not None
+    assert home.select_one(".bt-empty") is None
 
 
 def test_tabs_hold_home_categories_units_and_archive_never_articles(site):
     for address in ("", "chuyen-muc/xay-dung-doan/", "2022/05/bai-xay-dung-doan-so-13/"):
-        tabs = [a.get_text(strip=True) for a in site.page(address).select(".md-tabs a")]
+        tabs = [a.get_text(strip=True) for a in site.page(address).select(".bt-sections a")]
         assert tabs == [
             "Trang chủ",
             "Xây dựng Đoàn",
@@ -338,6 +342,7 @@ def test_a_page_at_a_category_address_is_a_clear_error(tmp_path, caplog):
 
 CUSTOM_ADDRESSES = """\
 plugins:
+  - bantin
   - bantin-articles:
       addresses:
         category: muc/{slug}/
@@ -373,7 +378,8 @@ def test_addresses_come_from_the_configured_formats(tmp_path):
 def test_the_tab_of_a_page_is_lit(site):
     def lit(address):
         return [
-            a.get_text(strip=True) for a in site.page(address).select(".md-tabs__item--active a")
+            a.get_text(strip=True)
+            for a in site.page(address).select(".bt-sections a[aria-current]")
         ]
 
     assert lit("2022/05/bai-xay-dung-doan-so-13/") == ["Xây dựng Đoàn"]

@@ -70,6 +70,7 @@ def test_the_new_site_reads_as_a_news_site(new_site):
     site = new_site / "site"
     home = page(site)
     assert home.title.get_text() == NAME
+    assert home.html["lang"] == "vi"
     generator = home.find("meta", attrs={"name": "generator"})["content"]
     assert generator.startswith(f"bantin-{__version__}, mkdocs-")
     welcome = home.select_one(".bt-card__title a")
@@ -86,7 +87,7 @@ def test_the_new_site_reads_as_a_news_site(new_site):
     assert search.find("input", attrs={"name": "q"}) is not None
     footer = [a.get_text(" ", strip=True) for a in home.select(".bt-links__item")]
     assert "Trung ương Đoàn TNCS Hồ Chí Minh" in footer
-    tabs = [a.get_text(strip=True) for a in home.select(".md-tabs__link")]
+    tabs = [a.get_text(strip=True) for a in home.select(".bt-sections a")]
     assert tabs[0] == "Trang chủ"
     assert {"Giới thiệu", "Tin tức - Sự kiện", "Tìm kiếm"} <= set(tabs)
     # The tool's stylesheet and the logo come from the installed package, fonts from no one else.

@@ -63,6 +63,7 @@ def test_the_wheel_alone_makes_a_site_that_builds(tmp_path):
     out = site / "site"
     home = read(out / "index.html")
     assert home.title.get_text() == NAME
+    assert home.html["lang"] == "vi"  # Material's Vietnamese, with our corrections, packaged
     assert home.find("meta", attrs={"name": "generator"})["content"].startswith(f"bantin-{version}")
     welcome = home.select_one(".bt-card__title a")
     article = read(out / welcome["href"].strip("/") / "index.html")

@@ -75,7 +75,7 @@ def test_the_national_page_lists_the_units_newest_news(tmp_path, unit_feed):
     assert sections == ["Đoàn phường Cốc Lếu", "Đoàn xã Bảo Hà"]
     assert page.select_one(".bt-network__site h2 a")["href"] == "https://example.vn/"
     # The page is in the nav, before the search page.
-    tabs = [a.get_text(strip=True) for a in page.select(".md-tabs__link")]
+    tabs = [a.get_text(strip=True) for a in page.select(".bt-sections a")]
     assert tabs[-2:] == ["Tin các đơn vị", "Tìm kiếm"]
 
 

@@ -28,7 +28,6 @@ STYLESHEETS = (
 )
 SCRIPTS = ("assets/javascripts/bantin-reader.js",)
 LOGO = "assets/images/logo.svg"
-FEATURES = ("navigation.tabs", "navigation.top")
 # Material's Vietnamese with our corrections: theme/partials/languages/custom.html.
 LANGUAGE = "custom"
 # robots.txt (pointing crawlers at the sitemap) is a template of theme/, rendered once per build.
@@ -55,10 +54,11 @@ def add_theme(config: MkDocsConfig) -> None:
 
 
 def apply_defaults(config: MkDocsConfig, last_pages: list[str]) -> None:
-    """What a news site needs and MkDocs' defaults do not give, unless the site said otherwise."""
+    """What a news site needs and MkDocs' defaults do not give, unless the site said otherwise.
+    No Material feature and no palette: our main.html runs no Material script (the section bar,
+    the header's search and "Lên đầu trang" are ours) and bantin.css sets the colours, so the
+    palette stylesheet would be bytes for nothing (issue 19)."""
     theme = config.theme
-    if not theme.get("features"):
-        theme["features"] = list(FEATURES)
     if theme.get("font") == MATERIAL_FONT:
         # Material's default loads Roboto from Google; the site serves its own (system) fonts.
         theme["font"] = False
@@ -68,9 +68,6 @@ def apply_defaults(config: MkDocsConfig, last_pages: list[str]) -> None:
         theme["logo"] = LOGO
     if theme.get("favicon") in (None, MATERIAL_FAVICON):
         theme["favicon"] = LOGO
-    palette = theme.get("palette")
-    if not palette:
-        theme["palette"] = {"primary": "custom", "accent": "custom"}
     _prepend(config.extra_css, STYLESHEETS)
     _prepend(config.extra_javascript, SCRIPTS)
     for name in MARKDOWN_EXTENSIONS:

@@ -240,24 +240,31 @@ class CategoryBlock:
 
 @dataclass(frozen=True)
 class Home:
-    featured: tuple[Article, ...]
+    """The home page, each article shown once: the lead story, the newest after it, the featured
+    not among them, then a block per category of what none of those showed."""
+
+    lead: Article | None
     newest: tuple[Article, ...]
+    featured: tuple[Article, ...] = ()
     blocks: tuple[CategoryBlock, ...] = field(default_factory=tuple)
 
 
 def home(catalog: Catalog, featured: int, newest: int, per_category: int) -> Home:
-    """Featured articles, the newest others, then each category's newest in registry order."""
+    """The lead is the newest featured article (else the newest); "Tin mới nhất" the newest
+    others; "Tin nổi bật" the other featured ones not shown yet; then, in registry order, each
+    category's newest articles not shown above, and only the categories that have some. A phone
+    reads the page top to bottom, so a story met twice is a screen lost (issue 19)."""
     top = tuple(article for article in catalog.articles if article.featured)[:featured]
-    shown = {article.src for article in top}
-    rest = tuple(
-        article for article in catalog.articles[: newest + len(top)] if article.src not in shown
-    )
-    blocks = tuple(
-        CategoryBlock(
-            category,
-            tuple(catalog.by_category.get(category.slug, ())[:per_category]),
-            len(catalog.by_category.get(category.slug, ())),
-        )
-        for category in catalog.categories
-    )
-    return Home(top, rest[:newest], blocks)
+    lead = top[0] if top else (catalog.articles[0] if catalog.articles else None)
+    shown = {lead.src} if lead else set()
+    rest = tuple(a for a in catalog.articles[: newest + 1] if a.src not in shown)[:newest]
+    shown.update(article.src for article in rest)
+    more = tuple(article for article in top if article.src not in shown)
+    shown.update(article.src for article in more)
+    blocks = []
+    for category in catalog.categories:
+        articles = catalog.by_category.get(category.slug, ())
+        unseen = tuple(a for a in articles[: per_category + len(shown)] if a.src not in shown)
+        if unseen:
+            blocks.append(CategoryBlock(category, unseen[:per_category], len(articles)))
+    return Home(lead, rest, more, tuple(blocks))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import html
 import re
 from collections.abc import Callable
@@ -16,10 +15,10 @@ import frontmatter
 
 from ..engine.digests import digest
 from . import records
-from .dates import DateFormatError, Published, date_line, parse_date
+from .dates import DateFormatError, Published, check_plausible, date_line, parse_date
 from .errors import ContentError
 from .registry import Category, CategoryRegistry, Unit, UnitRegistry, unknown_message
-from .text import clean, nfc, slugify
+from .text import clean, nfc, slugify, without_controls
 
 MORE = "<!-- more -->"
 
@@ -153,9 +152,11 @@ def _date(value) -> Published:
     if not isinstance(value, str):
         raise FieldError(f"cần dạng YYYY-MM-DD, nhận được {_shape(value)}")
     try:
-        return parse_date(value)
+        published = parse_date(value)
+        check_plausible(published)
     except DateFormatError as error:
         raise FieldError(str(error)) from None
+    return published
 
 
 def _slug(value) -> str:
@@ -214,24 +215,6 @@ class Registries:
     categories_path: str
 
 
-class _Collector:
-    def __init__(self, shown: str):
-        self.shown = shown
-        self.errors: list[ContentError] = []
-
-    def fail(self, line: int, field: str, message: str) -> None:
-        self.errors.append(ContentError(self.shown, line, field, message))
-
-
-def decode(raw: bytes) -> tuple[str | None, int, str]:
-    """UTF-8 text without BOM, or None with the line and byte of the first bad byte."""
-    try:
-        return raw.decode("utf-8-sig"), 0, ""
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        return None, line, f"0x{raw[error.start]:02X}"
-
-
 def split(text: str) -> tuple[str, str, int] | None:
     """(front matter, body, line of the body's first line), or None without front matter."""
     if not _YAML.detect(text):
@@ -251,14 +234,9 @@ def read_article(
 ) -> tuple[Article | ArticleBody | None, list[ContentError]]:
     """Read and validate one article file; returns the article, or every error found in it with
     the body when the file could be split (`ArticleBody`) or None when not."""
-    report = _Collector(shown)
-    text, bad_line, bad_byte = decode(path.read_bytes())
+    report = records.RecordReader(shown)
+    text = report.decoded(path.read_bytes())
     if text is None:
-        report.fail(
-            bad_line,
-            "mã hoá",
-            f"tệp không phải UTF-8 (byte {bad_byte}); hãy mở tệp và lưu lại với mã hoá UTF-8",
-        )
         return None, report.errors
     text = nfc(text.replace("\r\n", "\n"))
     if not text.strip():
@@ -273,11 +251,10 @@ def read_article(
         )
         return None, report.errors
     matter, body, closing_line = parts
+    body = without_controls(body)
     left_out = ArticleBody(src, body, closing_line + 1)
-    try:
-        data = records.load(matter)
-    except records.YamlSyntaxError as error:
-        report.fail(error.line, "front matter", str(error))
+    data = report.parse(matter, "front matter")
+    if data is records.BROKEN:
         return left_out, report.errors
     if data is None:
         data = records.LineDict()
@@ -296,6 +273,8 @@ def read_article(
         registries.categories_path,
         report,
     )
+    if unit is not None and "date" in values:
+        _within_unit_period(values["date"], unit, registries, data, report)
     cover = _cover(values.get("cover"), path, src, data, report)
     if report.errors:
         return left_out, report.errors
@@ -329,15 +308,9 @@ def read_article(
     return article, []
 
 
-def _convert_fields(data: records.LineDict, report: _Collector) -> dict:
+def _convert_fields(data: records.LineDict, report: records.RecordReader) -> dict:
     values = {}
-    for key in data:
-        if key not in FIELDS:
-            near = [name for name in FIELDS if slugify(str(key)) and _close(str(key), name)]
-            hint = (
-                f"; có phải '{near[0]}'?" if near else f"; các trường hợp lệ: {', '.join(FIELDS)}"
-            )
-            report.fail(data.line_of(key), str(key), f"trường không được hỗ trợ{hint}")
+    report.unknown_keys(data, FIELDS)
     for name, rule in FIELDS.items():
         if name not in data or data[name] is None:
             if rule.required:
@@ -348,10 +321,6 @@ def _convert_fields(data: records.LineDict, report: _Collector) -> dict:
         except FieldError as error:
             report.fail(data.line_of(name), name, str(error))
     return values
-
-
-def _close(given: str, known: str) -> bool:
-    return difflib.SequenceMatcher(None, given.lower(), known).ratio() >= 0.7
 
 
 def _resolve(values, data, key, kind, registry, registry_path, report):
@@ -368,7 +337,30 @@ def _resolve(values, data, key, kind, registry, registry_path, report):
     return found
 
 
-def _cover(value, path: Path, src: str, data, report: _Collector) -> str | None:
+def _within_unit_period(published: Published, unit: Unit, registries: Registries, data, report):
+    """An article is written under a unit that existed on its day: one dated after the unit
+    ended (merged, dissolved) belongs to its successor."""
+    day = published.moment.date()
+    where = registries.units_path
+    if unit.valid_to is not None and day > unit.valid_to:
+        successor = registries.units.get(unit.successor).name if unit.successor else None
+        then = f"; bài sau ngày đó hãy ghi unit: {successor}" if successor else ""
+        report.fail(
+            data.line_of("unit"),
+            "unit",
+            f"đơn vị '{unit.name}' đã kết thúc ngày {unit.valid_to:%d/%m/%Y} (theo {where}), "
+            f"trước ngày đăng {day:%d/%m/%Y}{then}",
+        )
+    if unit.valid_from is not None and day < unit.valid_from:
+        report.fail(
+            data.line_of("unit"),
+            "unit",
+            f"đơn vị '{unit.name}' chỉ có từ ngày {unit.valid_from:%d/%m/%Y} (theo {where}), "
+            f"sau ngày đăng {day:%d/%m/%Y}",
+        )
+
+
+def _cover(value, path: Path, src: str, data, report: records.RecordReader) -> str | None:
     """The cover path relative to docs_dir; it must stay inside docs_dir and exist."""
     if value is None:
         return None

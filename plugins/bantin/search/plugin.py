@@ -60,8 +60,10 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         return files
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        # The 404 page's search box finds the search page by its file, generated or the site's.
-        env.globals["bantin_search_page"] = self.config.page if self.config.enabled else None
+        """The search page's address, generated or the site's own file, for the search box in
+        every page's header and the 404 page's (None when off)."""
+        file = files.get_file_from_path(self.config.page) if self.config.enabled else None
+        env.globals["bantin_search_url"] = file.url if file is not None else None
         return env
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):

@@ -15,7 +15,7 @@ from ..engine.siteconfig import links_file, registry_dir
 from ..engine.siteconfig import load_site as _load_site
 from ..model import hygiene
 from ..model.catalog import ReadOptions, article_files, build_catalog, shown_path
-from ..model.errors import ContentError, summary_line
+from ..model.errors import ContentError, Report, summary_line
 from . import new, review, upgrade
 from .argvi import Parser, add_command
 from .bench import command as bench_command
@@ -72,9 +72,13 @@ def check(args: argparse.Namespace) -> int:
         cache_file=cache_file,
         data_dir=registry_dir(config),
     )
-    errors = sorted([*errors, *_image_errors(config, catalog)])
+    # One report, as the build makes: the same problem found twice (a link out of content/ seen
+    # by the scan and by a registry's reader) is printed once.
+    report = Report()
+    report.add([*errors, *_image_errors(config, catalog)])
     if not args.paths:
-        errors = sorted(errors + _link_errors(config))
+        report.add(_link_errors(config))
+    errors = report.errors
     for error in errors:
         print(format_error(error, args.format, hint(error, root)))
     # Hygiene warnings, and what the site's files lack for this version, print but never change
