@@ -126,7 +126,7 @@ def test_init_asks_in_vietnamese_when_flags_are_missing(tmp_path, monkeypatch, c
     from bantin.tools.init import command
 
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
-    answers = iter(["Đoàn Trường Đại học Ví Dụ", "", "vidu.example.vn", "https://x.vn/", "2"])
+    answers = iter(["Đoàn Trường Đại học Ví Dụ", "", "", "vidu.example.vn", "https://x.vn/", "2"])
     asked: list[str] = []
 
     def read(question: str) -> str:
@@ -136,7 +136,8 @@ def test_init_asks_in_vietnamese_when_flags_are_missing(tmp_path, monkeypatch, c
     args = command_args(tmp_path / "vidu")
     assert command.run(args, read) == 0
     assert asked[0].startswith("Tên tổ chức")
-    assert asked[1].startswith("Đơn vị cấp trên")
+    assert asked[1] == "Loại tổ chức (số 1–7, Enter: Đoàn trường): "
+    assert asked[2].startswith("Đơn vị cấp trên")
     # A bad address is asked again, not written into mkdocs.yml.
     assert "cần dạng https://" in capsys.readouterr().err
     assert (tmp_path / "vidu" / "netlify.toml").is_file()
