@@ -33,18 +33,29 @@ def _plugins(editor: str) -> str:
     return "\n".join([*block, f"  - bantin-editor: {editor}"]) + "\n"
 
 
-@pytest.fixture
-def editor_site(tmp_path: Path, monkeypatch) -> TinySite:
+def _new_editor_site(root: Path, monkeypatch, options: str) -> TinySite:
     """A tiny site whose build knows its GitHub repository (as on GitHub Actions), so it gets
-    the editor; saves commit straight to `main` (the mock has no pull requests)."""
+    the editor, configured by `options`."""
     monkeypatch.setenv("GITHUB_REPOSITORY", REPO)
-    site = new_tiny_site(tmp_path)
-    write_config(site.root, _plugins("{workflow: false}"))
+    site = new_tiny_site(root)
+    write_config(site.root, _plugins(options))
     # More units than the editor lists without a search box (5), as every real registry has.
     with (site.content / "_data" / "units.yml").open("a", encoding="utf-8") as units:
         units.write("- name: Tỉnh đoàn Quảng Ninh\n- name: Tỉnh đoàn Thái Nguyên\n")
     (site.content / "gioi-thieu.md").write_text("---\ntitle: Giới thiệu\n---\n\nTrang.\n")
     return site
+
+
+@pytest.fixture
+def editor_site(tmp_path: Path, monkeypatch) -> TinySite:
+    """Saves commit straight to `main`."""
+    return _new_editor_site(tmp_path, monkeypatch, "{workflow: false}")
+
+
+@pytest.fixture
+def workflow_site(tmp_path: Path, monkeypatch) -> TinySite:
+    """The default: saves are draft pull requests (the editorial workflow)."""
+    return _new_editor_site(tmp_path, monkeypatch, "{}")
 
 
 def _config(site: TinySite) -> dict:
@@ -115,7 +126,8 @@ def test_every_field_has_a_vietnamese_label_and_hint():
     assert required == {"title", "date", "unit", "category", "body"}
 
 
-def test_build_writes_the_editor_from_the_registries(editor_site: TinySite):
+def test_build_writes_the_editor_from_the_registries(workflow_site: TinySite):
+    editor_site = workflow_site
     editor_site.build()
     admin = editor_site.site / "admin"
     config = _config(editor_site)
@@ -126,7 +138,7 @@ def test_build_writes_the_editor_from_the_registries(editor_site: TinySite):
         "commit_messages": config["backend"]["commit_messages"],
         "auth_methods": ["token"],
     }
-    assert "publish_mode" not in config
+    assert config["publish_mode"] == "editorial_workflow"
     articles = next(c for c in config["collections"] if c["name"] == "articles")
     assert articles["folder"] == "content/articles"
     assert articles["media_folder"] == "/content/images/{{dirname}}"
@@ -370,3 +382,38 @@ def test_a_site_from_bantin_init_has_the_editor_and_its_guide(tmp_path: Path, mo
     config = yaml.safe_load((root / "site/admin/config.yml").read_text(encoding="utf-8"))
     assert config["backend"]["repo"] == "tinhdoan/laocai"
     assert [c["name"] for c in config["collections"]] == ["articles", "pages", "registries"]
+
+
+@pytest.mark.browser
+def test_with_the_workflow_a_save_is_a_draft_pull_request_then_sent_for_review(
+    workflow_site: TinySite, browser, tmp_path: Path
+):
+    from playwright.sync_api import expect
+
+    from tests.browser import serve
+    from tests.githubmock import GitHubMock
+
+    workflow_site.build()
+    mock = GitHubMock(workflow_site.root, repo=REPO)
+    slug = "doan-xa-yen-khanh-ra-quan-chien-dich-thanh-nien-tinh-nguyen-he-2026"
+    with serve(workflow_site.site) as url:
+        context, page, _ = _open_editor(browser, url, mock)
+        try:
+            _fill_article(page, _photo(tmp_path))
+            page.get_by_role("button", name="Lưu", exact=True).click()
+            # Saved as a draft, the editor offers to send it for approval.
+            page.get_by_role("button", name="Gửi duyệt").click()
+            expect(page.get_by_role("button", name="Gửi duyệt")).to_have_count(0, timeout=15000)
+            deadline = time.monotonic() + 15
+            while mock.pulls and mock.pulls[0].draft and time.monotonic() < deadline:
+                page.wait_for_timeout(50)
+        finally:
+            context.close()
+    (commit,) = mock.commits
+    assert commit.branch == f"cms/articles/{slug}"
+    assert f"content/articles/2026/{slug}.md" in commit.files
+    (pull,) = mock.pulls
+    assert (pull.head, pull.base) == (commit.branch, "main")
+    assert pull.labels == ["sveltia-cms/pending_review"] and not pull.draft
+    # Nothing reached the site's branch: the article waits for the reviewer to publish it.
+    assert not any(path.startswith("content/articles/2026/") for path in mock.files)
