@@ -395,3 +395,14 @@ def test_a_registry_linked_out_of_content_is_refused_unread(
         "content/: Bản Tin không đọc và không xuất bản tệp ngoài content/; hãy chép tệp vào "
         "content/ thay cho liên kết"
     ]
+
+
+def test_broken_links_of_static_pages_are_found_by_check(tiny_site, monkeypatch, capsys):
+    (tiny_site.content / "gioi-thieu.md").write_text(
+        "# Giới thiệu\n\nTải [kế hoạch](tai-lieu/ke-hoach.pdf).\n\n```\n[mẫu](khong-tinh.md)\n```\n",
+        encoding="utf-8",
+    )
+    assert _check(tiny_site, monkeypatch, capsys) == [
+        "content/gioi-thieu.md:3: liên kết: 'tai-lieu/ke-hoach.pdf': không có tệp "
+        "content/tai-lieu/ke-hoach.pdf; hãy sửa đường dẫn (tính từ thư mục của bài)"
+    ]
