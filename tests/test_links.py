@@ -187,7 +187,7 @@ def test_logos_are_cached_by_content(tmp_path):
     Image.new("RGBA", (300, 150), (0, 128, 0, 255)).save(source)
     changed = normalise(source, cache, height=40, max_width=160)
     assert changed.digest != first.digest and changed.width == 80
-    assert len(list(cache.glob("*.webp"))) == 2
+    assert len(list(cache.glob("*/*.webp"))) == 2
 
 
 # The footer as a reader sees it, on every kind of page.

@@ -225,6 +225,44 @@ def split(text: str) -> tuple[str, str, int] | None:
     return matter, body, closing_line
 
 
+ARTICLE_NEEDS = "bài viết cần front matter (giữa hai dòng ---) và nội dung"
+ARTICLE_FIELDS_HINT = "title, date, unit, category"
+
+
+def read_front_matter(
+    path: Path, report: records.RecordReader, needs: str, fields: str
+) -> tuple[records.LineDict | None, str, int] | None:
+    """A Markdown file's front matter (with its lines), body and the front matter's closing
+    line: None when the file cannot be split, the fields None when they cannot be read (each
+    reported). `needs` and `fields` word the messages for the kind of file."""
+    text = report.decoded(path.read_bytes())
+    if text is None:
+        return None
+    text = nfc(text.replace("\r\n", "\n"))
+    if not text.strip():
+        report.fail(1, "tệp", f"tệp rỗng; {needs}")
+        return None
+    parts = split(text)
+    if parts is None:
+        report.fail(
+            1,
+            "front matter",
+            f"thiếu front matter: tệp phải mở đầu bằng dòng --- và khai báo {fields}",
+        )
+        return None
+    matter, body, closing_line = parts
+    body = without_controls(body)
+    data = report.parse(matter, "front matter")
+    if data is records.BROKEN:
+        return None, body, closing_line
+    if data is None:
+        data = records.LineDict()
+    if not isinstance(data, records.LineDict):
+        report.fail(2, "front matter", "cần các dòng dạng 'trường: giá trị'")
+        return None, body, closing_line
+    return data, body, closing_line
+
+
 def read_article(
     path: Path,
     src: str,
@@ -235,33 +273,13 @@ def read_article(
     """Read and validate one article file; returns the article, or every error found in it with
     the body when the file could be split (`ArticleBody`) or None when not."""
     report = records.RecordReader(shown)
-    text = report.decoded(path.read_bytes())
-    if text is None:
+    read = read_front_matter(path, report, ARTICLE_NEEDS, ARTICLE_FIELDS_HINT)
+    if read is None:
         return None, report.errors
-    text = nfc(text.replace("\r\n", "\n"))
-    if not text.strip():
-        report.fail(1, "tệp", "tệp rỗng; bài viết cần front matter (giữa hai dòng ---) và nội dung")
-        return None, report.errors
-    parts = split(text)
-    if parts is None:
-        report.fail(
-            1,
-            "front matter",
-            "thiếu front matter: tệp phải mở đầu bằng dòng --- và khai báo title, date, unit, category",
-        )
-        return None, report.errors
-    matter, body, closing_line = parts
-    body = without_controls(body)
+    data, body, closing_line = read
     left_out = ArticleBody(src, body, closing_line + 1)
-    data = report.parse(matter, "front matter")
-    if data is records.BROKEN:
-        return left_out, report.errors
     if data is None:
-        data = records.LineDict()
-    if not isinstance(data, records.LineDict):
-        report.fail(2, "front matter", "cần các dòng dạng 'trường: giá trị'")
         return left_out, report.errors
-
     values = _convert_fields(data, report)
     unit = _resolve(values, data, "unit", "đơn vị", registries.units, registries.units_path, report)
     category = _resolve(
@@ -308,10 +326,13 @@ def read_article(
     return article, []
 
 
-def _convert_fields(data: records.LineDict, report: records.RecordReader) -> dict:
+def _convert_fields(
+    data: records.LineDict, report: records.RecordReader, fields: dict[str, FieldRule] = FIELDS
+) -> dict:
+    """Each key through its converter; unknown keys and missing required ones reported."""
     values = {}
-    report.unknown_keys(data, FIELDS)
-    for name, rule in FIELDS.items():
+    report.unknown_keys(data, fields)
+    for name, rule in fields.items():
         if name not in data or data[name] is None:
             if rule.required:
                 report.fail(data.line, name, f"thiếu trường bắt buộc '{name}'")

@@ -119,7 +119,11 @@ def read_registries(
 
 def article_files(docs_dir: Path, only: list[Path] | None = None) -> list[Path]:
     """Markdown files under content/articles/, sorted; `only` narrows to given files or folders."""
-    base = docs_dir / ARTICLES_DIR
+    return markdown_files(docs_dir / ARTICLES_DIR, only)
+
+
+def markdown_files(base: Path, only: list[Path] | None = None) -> list[Path]:
+    """Markdown files under `base`, sorted; `only` narrows to given files or folders."""
     found = sorted(base.rglob("*.md")) if base.is_dir() else []
     if only is None:
         return found

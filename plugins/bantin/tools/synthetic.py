@@ -24,6 +24,7 @@ plugins:
       site_version: 1
   - bantin-articles
   - bantin-indexes
+  - bantin-documents
   - bantin-links
   - bantin-images
   - bantin-publish
