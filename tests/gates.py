@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 from xml.etree import ElementTree
 
-from bantin.model.addresses import Addresses
+from bantin.model.addresses import Addresses, DocumentAddresses
 
 NOT_FOUND = "404.html"
 REPO = Path(__file__).resolve().parent.parent
@@ -57,6 +57,8 @@ def kind_patterns(addresses: Addresses) -> dict[str, re.Pattern]:
         "archive year": _pattern(addresses.archive_year),
         "archive month": _pattern(addresses.archive_month),
         "tag": _pattern(addresses.tag),
+        "document": _pattern(DocumentAddresses.document),
+        "documents": _pattern(DocumentAddresses.register),
     }
 
 

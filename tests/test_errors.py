@@ -1,7 +1,12 @@
 """Each bad input gives its exact `path:line: field: message`, and spoils nothing else."""
 
+import shutil
+
 import pytest
+from bantin.model.dates import AHEAD, today
 from bantin.tools.cli import main as bantin
+
+from tests.conftest import FIXTURES
 
 
 def problems(out: str) -> list[str]:
@@ -27,7 +32,51 @@ CASES = {
     "'Xây dựng Đoàn viên' trong content/_data/categories.yml; có phải: Xây dựng Đoàn?",
     "not-utf8.md": "content/articles/not-utf8.md:2: mã hoá: tệp không phải UTF-8 (byte 0xE0); "
     "hãy mở tệp và lưu lại với mã hoá UTF-8",
+    "deep-nesting.md": "content/articles/deep-nesting.md:6: front matter: YAML lồng nhau quá sâu "
+    "(quá 50 tầng danh sách hay nhóm trường)",
+    "lone-surrogate.md": "content/articles/lone-surrogate.md:2: title: có ký tự U+D800 không hợp lệ "
+    "(nửa cặp UTF-16); hãy gõ lại giá trị này",
+    "control-character.md": "content/articles/control-character.md:6: author: có ký tự điều khiển "
+    "U+0001 (thường do chép từ trang khác); hãy xoá ký tự đó",
+    "duplicate-key.md": "content/articles/duplicate-key.md:6: front matter: trường 'title' khai báo "
+    "hai lần (dòng 2 và dòng 6); hãy giữ một dòng",
+    "unclosed-quote.md": "content/articles/unclosed-quote.md:2: front matter: YAML sai cú pháp "
+    "(found unexpected end of stream): thiếu dấu nháy đóng ở cuối giá trị",
+    "far-future.md": "content/articles/far-future.md:3: date: ngày 01/01/9999 quá xa (sau "
+    f"{today() + AHEAD:%d/%m/%Y}): có gõ nhầm năm không? Bài hẹn ngày đăng chỉ được hẹn trong "
+    "vòng một năm",
+    "before-founding.md": "content/articles/before-founding.md:3: date: ngày 04/06/1925 trước ngày "
+    "thành lập Đoàn (26/03/1931): có gõ nhầm năm không?",
+    "ended-unit.md": "content/articles/ended-unit.md:4: unit: đơn vị 'Huyện đoàn Yên Khánh' đã kết "
+    "thúc ngày 30/06/2025 (theo content/_data/units.yml), trước ngày đăng 04/12/2025; bài sau ngày "
+    "đó hãy ghi unit: Đoàn xã Yên Khánh",
+    "broken-link.md": "content/articles/broken-link.md:10: liên kết: 'khong-co.md': không có tệp "
+    "content/articles/khong-co.md; hãy sửa đường dẫn (tính từ thư mục của bài)",
 }
+"""One fixture per bad input: its exact report. Crashes (deep nesting, a lone surrogate) and
+inputs once accepted silently (duplicate keys, year 9999, an ended unit) included."""
+
+REGISTRY_CASES = {
+    "units-typo.yml": "content/_data/units.yml:6: vaild_to: trường không được hỗ trợ; "
+    "có phải 'valid_to'?",
+    "categories-typo.yml": "content/_data/categories.yml:2: descripton: trường không được hỗ trợ; "
+    "có phải 'description'?",
+    "units-self-successor.yml": "content/_data/units.yml:5: successor: đơn vị không thể kế tục "
+    "chính nó",
+    "units-cycle.yml": "content/_data/units.yml:5: successor: các đơn vị kế tục nhau thành vòng: "
+    "Huyện đoàn Yên Khánh → Đoàn xã Yên Khánh → Huyện đoàn Yên Khánh",
+    "links-typo.yml": "content/_data/links.yml:3: gruop: trường không được hỗ trợ; "
+    "có phải 'group'?",
+}
+
+
+@pytest.mark.parametrize("name", sorted(REGISTRY_CASES))
+def test_each_bad_registry_is_reported_with_file_and_line(tiny_site, monkeypatch, capsys, name):
+    target = name.split("-")[0] + ".yml"
+    shutil.copy(FIXTURES / "bad-data" / name, tiny_site.content / "_data" / target)
+    monkeypatch.chdir(tiny_site.root)
+    assert bantin(["check"]) == 1
+    assert problems(capsys.readouterr().out) == [REGISTRY_CASES[name]]
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

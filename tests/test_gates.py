@@ -24,7 +24,7 @@ SYNTHETIC_ARTICLES = 300
 # The kinds of page each site must have; the gates run on one page of each kind found.
 INDEXES = {"category", "unit", "units", "archive", "archive year", "archive month", "tag"}
 REQUIRED_KINDS = {
-    "sample": {"home", "article", "page", "404", *INDEXES},
+    "sample": {"home", "article", "page", "404", "document", "documents", *INDEXES},
     "synthetic": {
         "home", "article", "article with image", "404", "category page 2", "unit page 2", *INDEXES
     },

@@ -126,7 +126,7 @@ def test_init_asks_in_vietnamese_when_flags_are_missing(tmp_path, monkeypatch, c
     from bantin.tools.init import command
 
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
-    answers = iter(["Đoàn Trường Đại học Ví Dụ", "", "vidu.example.vn", "https://x.vn/", "2"])
+    answers = iter(["Đoàn Trường Đại học Ví Dụ", "", "", "vidu.example.vn", "https://x.vn/", "2"])
     asked: list[str] = []
 
     def read(question: str) -> str:
@@ -136,7 +136,8 @@ def test_init_asks_in_vietnamese_when_flags_are_missing(tmp_path, monkeypatch, c
     args = command_args(tmp_path / "vidu")
     assert command.run(args, read) == 0
     assert asked[0].startswith("Tên tổ chức")
-    assert asked[1].startswith("Đơn vị cấp trên")
+    assert asked[1] == "Loại tổ chức (số 1–7, Enter: Đoàn trường): "
+    assert asked[2].startswith("Đơn vị cấp trên")
     # A bad address is asked again, not written into mkdocs.yml.
     assert "cần dạng https://" in capsys.readouterr().err
     assert (tmp_path / "vidu" / "netlify.toml").is_file()
@@ -362,3 +363,26 @@ def test_a_registry_published_as_a_python_package_serves_every_site(tmp_path, mo
     logo = first.find("img")["src"]
     assert (root / "site" / logo).is_file()
     assert page(root / "site", "don-vi/tinh-doan-lao-cai").find("h1") is not None
+
+
+def test_a_sites_own_theme_and_logo_win_over_the_packages(tmp_path):
+    """Search path: the site's theme/ (custom_dir), then ours, then Material's; a file of the
+    site's theme/ (its own logo) wins over the package's asset of the same name."""
+    root = tmp_path / "s"
+    assert bantin(["init", str(root), *FLAGS]) == 0
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  # custom_dir: theme", "  custom_dir: theme"),
+        encoding="utf-8",
+    )
+    override = root / "theme" / "bantin" / "partials" / "footer.html"
+    override.parent.mkdir(parents=True)
+    override.write_text('<footer class="rieng">Chân trang riêng</footer>\n', encoding="utf-8")
+    logo = root / "theme" / "assets" / "images" / "logo.svg"
+    logo.parent.mkdir(parents=True)
+    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg"><title>Lào Cai</title></svg>\n')
+    build(config, strict=True)
+    home = page(root / "site")
+    assert home.select_one("footer.rieng").get_text() == "Chân trang riêng"
+    assert home.select_one(".bt-card__title a") is not None  # the rest is still ours
+    assert "Lào Cai" in (root / "site" / "assets" / "images" / "logo.svg").read_text()

@@ -108,7 +108,7 @@ def errors_of(tmp_path: Path, name: str) -> list[str]:
             "unknown-field.yml",
             [
                 "content/_data/unknown-field.yml:1: url: thiếu địa chỉ website (url)",
-                "content/_data/unknown-field.yml:2: link: trường không có trong links.yml; có phải 'url'?",
+                "content/_data/unknown-field.yml:2: link: trường không được hỗ trợ; có phải 'url'?",
             ],
         ),
         (
@@ -187,7 +187,7 @@ def test_logos_are_cached_by_content(tmp_path):
     Image.new("RGBA", (300, 150), (0, 128, 0, 255)).save(source)
     changed = normalise(source, cache, height=40, max_width=160)
     assert changed.digest != first.digest and changed.width == 80
-    assert len(list(cache.glob("*.webp"))) == 2
+    assert len(list(cache.glob("*/*.webp"))) == 2
 
 
 # The footer as a reader sees it, on every kind of page.

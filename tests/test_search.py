@@ -56,12 +56,13 @@ def test_search_page_is_a_vietnamese_form(tiny_site):
     tiny_site.build()
     page = tiny_site.page("tim-kiem/")
     assert page.h1.get_text() == "Tìm kiếm"
-    form = page.select_one("form[role=search]")
+    form = page.select_one("form.bt-search__form")  # not the header's search box
     field = form.select_one("input[type=search][name=q]")
     assert form.select_one(f"label[for={field['id']}]").get_text().startswith("Từ khóa")
     assert [s.find_parent("label").contents[0].strip() for s in form.select("select")] == [
         "Chuyên mục",
         "Đơn vị",
+        "Loại",
         "Năm",
     ]
     assert page.select_one(".bt-search__status")["role"] == "status"
@@ -82,6 +83,7 @@ def test_article_is_indexed_with_meta_facets_and_d_folded(tiny_site):
     assert stored["filters"] == {
         "unit": [stroke_d("Tỉnh đoàn Hà Giang")],
         "category": [stroke_d("Xây dựng Đoàn")],
+        "type": ["Bài viết"],
     }
     assert (
         "D\u0335ại hội d\u0335ại biểu" in stored["content"] and "đ" not in stored["content"].lower()

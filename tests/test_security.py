@@ -3,6 +3,7 @@ and the test asserts its exact safe outcome (docs/security.md says what is promi
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -255,3 +256,142 @@ def test_a_bad_cover_and_a_misspelt_body_image_show_in_one_round(
         tiny_site.build()
     lines = "\n".join(record.getMessage() for record in caplog.records).splitlines()
     assert lines[-3:] == [*ROUND, "Có 2 lỗi nội dung; hãy sửa rồi chạy lại."]
+
+
+CRASHERS = ("deep-nesting.md", "lone-surrogate.md", "control-character.md")
+
+
+@pytest.mark.parametrize("command", ["build", "serve"])
+def test_inputs_that_crashed_the_build_are_left_out_by_name(tiny_site, caplog, command):
+    """Each once killed the build (RecursionError, UnicodeEncodeError in the image cache) and
+    with it `scripts/serve`: now they are named errors and the rest of the site is built."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    for name in CRASHERS:
+        tiny_site.fixture(f"bad/{name}")
+    tiny_site.fixture("good.md")
+    tiny_site.article(
+        "2022/body.md",
+        "---\ntitle: Thân bài có ký tự lạ\ndate: 2022-06-05\nunit: TĐ Ninh Bình\n"
+        "category: XDĐ\n---\n\nChữ\x01 và\x0b chữ\x7f.\n",
+    )
+    config = load_config(str(tiny_site.config))
+    config.plugins.on_startup(command=command, dirty=False)
+    mkdocs_build(config, serve_url="http://127.0.0.1:8000/" if command == "serve" else None)
+    reported = {record.getMessage().split(":")[0] for record in caplog.records}
+    assert {f"content/articles/{name}" for name in CRASHERS} <= reported
+    assert tiny_site.page("2022/06/tinh-doan-ninh-binh-kiem-tra-huyen-doan-yen-khanh/")
+    body = tiny_site.page("2022/06/than-bai-co-ky-tu-la/").select_one(".bt-article__body")
+    assert body.get_text(strip=True) == "Chữ và chữ."
+    for path in tiny_site.site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert not any(char in text for char in "\x01\x0b\x7f\ufffd"), path
+
+
+def test_a_killed_builds_folder_is_removed_by_the_next_build_and_a_running_ones_kept(tiny_site):
+    import subprocess
+    import time
+
+    from bantin.engine.atomic import build_atomically
+
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    killed = tiny_site.root / f"site.building-{dead.pid}-abc123"
+    older = tiny_site.root / "site.building-x7k2"  # made before folders carried a pid
+    running = tiny_site.root / f"site.building-{os.getpid()}-def456"
+    for folder in (killed, older, running):
+        (folder / "assets").mkdir(parents=True)
+        (folder / "assets" / "partial.js").write_text("//", encoding="utf-8")
+    tiny_site.fixture("good.md")
+    build_atomically(tiny_site.config)
+    for _ in range(100):  # removed by a detached `rm -rf`
+        if not killed.exists() and not older.exists():
+            break
+        time.sleep(0.05)
+    assert not killed.exists() and not older.exists()
+    assert running.is_dir()
+    assert [p.name for p in tiny_site.root.glob("site.building-*")] == [running.name]
+
+
+def test_a_site_that_links_to_a_web_root_is_updated_through_the_link(tiny_site, tmp_path_factory):
+    from bantin.engine.atomic import build_atomically
+
+    web_root = tmp_path_factory.mktemp("www") / "html"
+    web_root.mkdir()
+    (web_root / "old.html").write_text("cũ", encoding="utf-8")
+    tiny_site.site.symlink_to(web_root, target_is_directory=True)
+    tiny_site.fixture("good.md")
+    build_atomically(tiny_site.config)
+    assert tiny_site.site.is_symlink() and tiny_site.site.resolve() == web_root.resolve()
+    assert (web_root / "index.html").is_file() and not (web_root / "old.html").exists()
+    assert (tiny_site.site / "2022/06").is_dir()
+
+
+def test_helpers_die_with_a_killed_build(tmp_path):
+    """A build killed from outside takes its workers with it (engine/lifeline.py)."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import multiprocessing, os, sys, time\n"
+        "from concurrent.futures import ProcessPoolExecutor\n"
+        "from bantin.engine.lifeline import tie_to_parent\n"
+        "if __name__ == '__main__':\n"
+        "    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context('spawn'),\n"
+        "                               initializer=tie_to_parent, initargs=(os.getpid(),))\n"
+        "    pool.submit(time.sleep, 0)\n"
+        "    pool.submit(time.sleep, 600)\n"
+        "    time.sleep(2)\n"
+        "    print(*[p.pid for p in pool._processes.values()], flush=True)\n"
+        "    time.sleep(600)\n",
+        encoding="utf-8",
+    )
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    try:
+        worker = int(parent.stdout.readline())
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait()
+        for _ in range(100):
+            try:
+                os.kill(worker, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.05)
+        else:
+            os.kill(worker, signal.SIGKILL)
+            raise AssertionError("the worker outlived its build")
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+
+
+def test_control_characters_in_a_body_are_a_warning_and_are_removed(tiny_site, monkeypatch, capsys):
+    tiny_site.article(
+        "2022/body.md",
+        "---\ntitle: Thân bài\ndate: 2022-06-05\nunit: TĐ Ninh Bình\ncategory: XDĐ\n---\n\n"
+        "Chữ\x01 và chữ.\n",
+    )
+    monkeypatch.chdir(tiny_site.root)
+    assert bantin(["check"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "content/articles/2022/body.md:8: văn bản: cảnh báo: có ký tự điều khiển vô hình (dán từ "
+        "trang web cũ); Bản Tin bỏ chúng khi build, hãy xoá khỏi tệp"
+    ]
+
+
+def test_a_registry_linked_out_of_content_is_refused_unread(
+    tiny_site, monkeypatch, capsys, tmp_path_factory
+):
+    outside = tmp_path_factory.mktemp("ngoai") / "links.yml"
+    outside.write_text("- name: Bí mật\n  url: https://bi-mat.example\n", encoding="utf-8")
+    (tiny_site.content / "_data" / "links.yml").symlink_to(outside)
+    out = _check(tiny_site, monkeypatch, capsys)
+    assert out == [
+        f"content/_data/links.yml:1: tệp: là liên kết tới '{outside.resolve()}', ngoài thư mục "
+        "content/: Bản Tin không đọc và không xuất bản tệp ngoài content/; hãy chép tệp vào "
+        "content/ thay cho liên kết"
+    ]

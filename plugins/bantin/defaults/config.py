@@ -9,8 +9,8 @@ from ..engine.host import config_options as c
 class SiteConfig(Config):
     defaults = c.Type(bool, default=True)
     """Fill in what a news site needs where mkdocs.yml keeps MkDocs' or Material's default: the
-    nav, nav validation, our stylesheets and scripts, fonts served by the site, language,
-    features, logo, Markdown extensions. Off: the site spells out all of it itself."""
+    nav, nav validation, our stylesheets and scripts, fonts served by the site, language, logo,
+    Markdown extensions. Off: the site spells out all of it itself."""
     site_version = c.Optional(c.Type(int))
     """The version of the site's own files (mkdocs.yml, content/_data) that `bantin init` wrote;
     `bantin check` says what to change when the installed tool expects a newer one."""

@@ -21,6 +21,8 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from pathlib import Path
 
+from mkdocs.exceptions import MkDocsException
+
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 
@@ -47,10 +49,20 @@ def build_atomically(
     if site_dir is not None:
         options["site_dir"] = os.fspath(site_dir)
     config = load_config(os.fspath(config_file), **options)
-    target = Path(config.site_dir)
+    target = site_folder(Path(config.site_dir))
     target.parent.mkdir(parents=True, exist_ok=True)
     discard_leftovers(target)
-    staging = Path(tempfile.mkdtemp(prefix=f"{target.name}.building-", dir=target.parent))
+    try:
+        staging = Path(
+            tempfile.mkdtemp(
+                prefix=BUILDING.format(name=target.name, pid=os.getpid()), dir=target.parent
+            )
+        )
+    except PermissionError:
+        raise SiteFolderError(
+            f"không tạo được thư mục tạm cạnh {target} (thư mục {target.parent} không cho ghi): "
+            "Bản Tin build vào đó rồi mới thay site, để trang đang chạy không bao giờ dở dang"
+        ) from None
     try:
         readable_by_all(staging)
         # Our own freshly loaded config, not a plugin rewriting the user's during a build.
@@ -67,6 +79,24 @@ def build_atomically(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return target
+
+
+class SiteFolderError(MkDocsException):
+    """The site folder cannot be replaced safely; the message is for staff, in Vietnamese."""
+
+
+def site_folder(site_dir: Path) -> Path:
+    """The folder the build replaces. A `site` that is a symbolic link (to a web server's root,
+    say) is followed: the new site is swapped in where it points, and the link stays, so the
+    web root goes on being updated rather than being cut off by a folder put in its place."""
+    if site_dir.is_symlink():
+        return Path(os.path.realpath(site_dir))
+    return site_dir
+
+
+BUILDING = "{name}.building-{pid}-"
+"""Prefix of the folder a build writes into, with the pid of the process building, so that the
+next build can tell the folder of a build that was killed (removed) from one still running."""
 
 
 def readable_by_all(folder: Path) -> None:
@@ -110,8 +140,27 @@ def discard(folder: Path, site: Path) -> None:
 
 
 def discard_leftovers(target: Path) -> None:
+    """Remove replaced sites left by an interrupted deletion, and the folders of builds that
+    were killed (their process is gone): a killed build once left 3.7 MB behind for ever."""
     for leftover in target.parent.glob(TRASH.format(name=target.name) + "*"):
         _remove_later(leftover)
+    for stale in target.parent.glob(f"{target.name}.building-*"):
+        if not _running(stale.name[len(target.name) + len(".building-") :]):
+            _remove_later(stale)
+
+
+def _running(rest: str) -> bool:
+    """Whether the build named by the rest of a building folder's name (`PID-random`) runs."""
+    pid = rest.split("-", 1)[0]
+    if not pid.isdigit():
+        return False  # a folder of a version without pids: nothing can be running it
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _remove_later(folder: Path) -> None:

@@ -54,15 +54,3 @@ def code_digest() -> str:
     """The source of the bantin package: what it makes changes when its code does. Once per
     process: a running process keeps the code it imported, whatever happens to the files."""
     return tree_digest(Path(__file__).parents[1], contents=True)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write a cache file whole or not at all: another process (a parallel build, `serve`)
-    never reads half of it. Raises OSError like any write."""
-    temporary = path.with_suffix(f".{os.getpid()}.tmp")
-    try:
-        temporary.write_bytes(data)
-    except FileNotFoundError:  # the folder is new: one stat fewer per file when it is not
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(data)
-    os.replace(temporary, path)

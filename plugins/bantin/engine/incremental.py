@@ -38,7 +38,7 @@ from pathlib import Path
 from ..model.catalog import ARTICLES_DIR, Catalog
 from . import host
 from .carryover import CarryOver
-from .digests import code_digest, tree_digest, write_atomically
+from .digests import code_digest, tree_digest
 from .digests import digest as _digest
 from .host import File, Files, plugin_logger
 from .rendercache import (
@@ -48,6 +48,7 @@ from .rendercache import (
     installed_packages,
     local_theme_digest,
 )
+from .store import read_sealed, write_sealed
 
 FORMAT = "2"
 MANIFESTS = ".cache/bantin/incremental"
@@ -130,14 +131,14 @@ def manifest_path(root: Path, site: Path) -> Path:
 
 def take_manifest(path: Path) -> Manifest | None:
     """The previous build's manifest, removed: until this build ends, none is valid."""
+    sealed = read_sealed(path)
+    with contextlib.suppress(OSError):
+        path.unlink()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(sealed) if sealed is not None else None
+    except ValueError:
         return None
-    finally:
-        with contextlib.suppress(OSError):
-            path.unlink()
-    if data.pop("format", None) != FORMAT:
+    if not isinstance(data, dict) or data.pop("format", None) != FORMAT:
         return None
     try:
         return Manifest(**data)
@@ -323,10 +324,8 @@ class IncrementalBuild:
             "outputs": outputs,
         }
         path = manifest_path(self.root, self.previous)
-        try:
-            write_atomically(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
-        except OSError as error:
-            log.debug(f"Incremental manifest not written: {error}")
+        if not write_sealed(path, json.dumps(data, ensure_ascii=False).encode("utf-8")):
+            log.debug("Incremental manifest not written")
 
 
 def rebuild_all(files: Files) -> None:

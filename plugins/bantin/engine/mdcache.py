@@ -8,7 +8,7 @@ settings. Links to other files are the one input from outside the text: the entr
 lookup MkDocs made and is used only while every lookup still gives the same answer. Warnings
 emitted while converting are stored and replayed, so `--strict` fails on a cached page too.
 
-The folder is safe to delete; entries are JSON written atomically, and a damaged entry is a miss.
+The folder is safe to delete; entries are JSON in the sealed store (`store`): a damaged one is a miss.
 Extensions outside a known list (which may keep state of their own) turn the cache off.
 """
 
@@ -29,8 +29,8 @@ from pathlib import Path, PurePath
 import markdown
 
 from . import host
-from .digests import write_atomically
 from .host import Theme, plugin_logger
+from .store import Store
 
 FORMAT = "1"
 """Bump when the shape of an entry changes."""
@@ -154,31 +154,24 @@ class MarkdownCache:
     """Called with a page's source path before its lookup, so that a helper process converting
     the same page can store it first (see `parallel`)."""
 
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.json"
+    def __post_init__(self) -> None:
+        self.store = Store(self.folder, ".json")
+        self.store.used = self.used
 
     def get(self, key: str) -> Entry | None:
-        try:
-            data = json.loads(self._path(key).read_text(encoding="utf-8"))
-            entry = Entry(**data)
-        except (OSError, ValueError, TypeError):
+        data = self.store.get(key)
+        if data is None:
             return None
-        self.used.add(key)
-        return entry
+        try:
+            return Entry(**json.loads(data))
+        except (ValueError, TypeError):
+            return None
 
     def put(self, key: str, entry: Entry) -> None:
-        path = self._path(key)
-        try:
-            write_atomically(path, json.dumps(entry.__dict__, ensure_ascii=False).encode("utf-8"))
-        except OSError as error:
-            log.debug(f"Markdown cache not written: {error}")
-            return
-        self.used.add(key)
+        data = json.dumps(entry.__dict__, ensure_ascii=False).encode("utf-8")
+        if not self.store.put(key, data):
+            log.debug("Markdown cache not written")
 
     def prune(self) -> None:
         """Forget entries this build did not use, so the folder stays the size of the site."""
-        if not self.folder.is_dir():
-            return
-        for path in self.folder.glob("*/*"):
-            if path.stem not in self.used:
-                path.unlink(missing_ok=True)
+        self.store.prune()

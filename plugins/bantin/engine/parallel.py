@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from . import host
 from .host import File, plugin_logger
+from .lifeline import tie_to_parent
 
 log = plugin_logger(__name__)
 
@@ -127,6 +128,7 @@ class Split:
         self._pipes: list = []
 
     def start(self) -> None:
+        self._parent = os.getpid()
         gc.freeze()  # helpers then share the parent's objects instead of copying them
         try:
             for _ in range(self.helpers):
@@ -171,6 +173,7 @@ class Split:
             return index
 
     def _helper(self, pipe) -> None:
+        tie_to_parent(self._parent)
         self.in_helper = True
         collector = _silence_and_collect()
         report = Report()

@@ -9,7 +9,7 @@ read again. Its unit and category are kept by slug and looked up in this build's
 so articles share the registries' objects as if just read. A cover is checked to still exist.
 Files with errors are never kept: their messages come from a fresh reading every time.
 
-Safe to delete; a damaged or foreign file is ignored.
+Safe to delete; the file is sealed (`store`): a damaged or foreign file is a miss.
 """
 
 from __future__ import annotations
@@ -20,8 +20,9 @@ from dataclasses import fields
 from pathlib import Path
 
 from ..model.article import Article, Registries
-from .digests import code_digest, digest, write_atomically
+from .digests import code_digest, digest
 from .host import plugin_logger
+from .store import read_sealed, write_sealed
 
 FORMAT = "1"
 CACHE_FILE = ".cache/bantin/articles.pickle"
@@ -54,10 +55,10 @@ class ReadCache:
         self.changed = False
         # A cache written by another version of Bản Tin may name modules or classes that have
         # moved since (ImportError, AttributeError): it is then a cache miss, not a failed build.
-        unreadable = (OSError, ValueError, EOFError, pickle.UnpicklingError)
+        data = read_sealed(file)
+        unreadable = (ValueError, TypeError, EOFError, pickle.UnpicklingError)
         with contextlib.suppress(*unreadable, ImportError, AttributeError):
-            with file.open("rb") as stream:
-                salt, entries = pickle.load(stream)
+            salt, entries = pickle.loads(data) if data is not None else (None, {})
             if salt == self.salt:
                 self.entries = entries
 
@@ -102,8 +103,6 @@ class ReadCache:
         """Keep this build's articles only, so deleted files leave the cache too."""
         if not self.changed and len(self.kept) == len(self.entries):
             return
-        try:
-            data = pickle.dumps((self.salt, self.kept), protocol=pickle.HIGHEST_PROTOCOL)
-            write_atomically(self.file, data)
-        except OSError as error:
-            log.debug(f"Article cache not written: {error}")
+        data = pickle.dumps((self.salt, self.kept), protocol=pickle.HIGHEST_PROTOCOL)
+        if not write_sealed(self.file, data):
+            log.debug("Article cache not written")

@@ -36,9 +36,10 @@ from ..model.article import Article, reads_recorded
 from ..model.catalog import Catalog
 from . import host
 from .digests import digest as _digest
-from .digests import tree_digest, write_atomically
+from .digests import tree_digest
 from .host import Page, plugin_logger
 from .mdcache import Unstable, stable
+from .store import Store, read_sealed, write_sealed
 
 FORMAT = "2"
 TRUSTED_MODULES = (
@@ -202,7 +203,8 @@ class PageCache:
 
     def __init__(self, folder: Path, env: jinja2.Environment, config, catalog: Catalog):
         self.folder, self.env, self.config, self.catalog = folder, env, config, catalog
-        self.used: set[str] = set()
+        self.store = Store(folder, ".z")
+        self.used: set[str] = self.store.used
         self._articles: dict[str, str] = {}
         self._by_id: dict[int, tuple[object, object]] = {}
         self._opened = False
@@ -220,8 +222,8 @@ class PageCache:
         self._opened = True
         memo_file = self.folder / "names.json"
         try:
-            memo = json.loads(memo_file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            memo = json.loads(read_sealed(memo_file) or b"{}")
+        except ValueError:
             memo = {}
         fresh: dict = {}
         packages = installed_packages()
@@ -239,9 +241,7 @@ class PageCache:
         except Unstable as error:
             log.debug(f"Page cache off: {error}")
             return
-        with contextlib.suppress(OSError):
-            self.folder.mkdir(parents=True, exist_ok=True)
-            memo_file.write_text(json.dumps(fresh), encoding="utf-8")
+        write_sealed(memo_file, json.dumps(fresh).encode())
 
     def _known(self, value) -> object:
         """Articles by their memoised digest: a list page or related news holds many. Other
@@ -297,20 +297,19 @@ class PageCache:
                     return None
         return _digest(*parts)
 
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.z"
-
     def get(self, key: str, pages) -> dict | None:
+        stored = self.store.get(key)
+        if stored is None:
+            return None
         try:
-            header, _, html = zlib.decompress(self._path(key).read_bytes()).partition(b"\n")
+            header, _, html = zlib.decompress(stored).partition(b"\n")
             data = dict(json.loads(header), html=html.decode("utf-8"))
-        except (OSError, ValueError, zlib.error):
+        except (ValueError, zlib.error):
             return None
         if any(self._article(src) != digest for src, digest in data["reads"].items()):
             return None
         if data["pages"] is not None and data["pages"] != self._pages_digest(pages):
             return None
-        self.used.add(key)
         return data
 
     def _pages_digest(self, pages) -> str:
@@ -336,15 +335,10 @@ class PageCache:
     def _store(self, key: str, entry: dict) -> None:
         """A line of JSON (what the page read), then the page: its HTML stays UTF-8 rather
         than a JSON string, which costs a tenth of a millisecond a page to escape and unescape."""
-        path = self._path(key)
         header = json.dumps({name: value for name, value in entry.items() if name != "html"})
-        try:
-            data = header.encode() + b"\n" + entry["html"].encode("utf-8")
-            write_atomically(path, zlib.compress(data, 1))
-        except OSError as error:
-            log.debug(f"Page cache not written: {error}")
-            return
-        self.used.add(key)
+        data = header.encode() + b"\n" + entry["html"].encode("utf-8")
+        if not self.store.put(key, zlib.compress(data, 1)):
+            log.debug("Page cache not written")
 
     def render(self, template: jinja2.Template, context: dict, render) -> str:
         page = context.get("page")
@@ -370,13 +364,7 @@ class PageCache:
         self.reads[page.file.src_uri] = entry["reads"] if entry["pages"] is None else None
 
     def prune(self) -> None:
-        if not self.folder.is_dir():
-            return
-        for path in self.folder.glob("*/*.z"):
-            if path.stem not in self.used:
-                path.unlink(missing_ok=True)
-        for path in self.folder.glob("*/*.tmp"):
-            path.unlink(missing_ok=True)
+        self.store.prune()
 
 
 class _TrackedPages(list):

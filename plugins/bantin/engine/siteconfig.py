@@ -12,6 +12,11 @@ def load_site(config_file: str):
     from .host import load_config
 
     config = load_config(config_file)
+    try:
+        shared_registry(config)
+    except ImportError as error:
+        # A staff command gets one line to act on, not a traceback.
+        raise SystemExit(f"lỗi: mkdocs.yml: plugins → bantin → registry: {error}") from None
     plugin = config.plugins.get("bantin-articles")
     addresses = Addresses.from_mapping(dict(plugin.config.addresses)) if plugin else Addresses()
     return config, addresses

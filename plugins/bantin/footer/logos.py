@@ -6,11 +6,16 @@ never re-encoded, and the file name changes whenever the picture does (safe to c
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
+
+from ..engine.store import folder_intact, seal_folder
 
 # Bump when the encoding below changes, so old cache entries are not reused.
 _RECIPE = "v2"
@@ -53,20 +58,35 @@ def normalise(source: Path, cache_dir: Path, height: int, max_width: int, densit
     digest = hashlib.sha256(
         data + f"|{height}|{max_width}|{density}|{_RECIPE}".encode()
     ).hexdigest()[:20]
-    webp, png = cache_dir / f"{digest}.webp", cache_dir / f"{digest}.png"
-    if webp.is_file() and png.is_file():
+    entry = cache_dir / digest
+    webp, png = entry / f"{digest}.webp", entry / f"{digest}.png"
+    if folder_intact(entry, [webp.name, png.name]):
         with Image.open(png) as cached:
             return Logo(webp, png, cached.width // density, height, digest)
     try:
         with Image.open(source) as opened:
             picture = _fit(opened.convert("RGBA"), height * density, max_width * density)
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        # method 4: on the sample logos method 6 took 60 times longer to save 4 % of bytes.
-        _atomic_save(picture, webp, "WEBP", quality=88, method=4)
-        _atomic_save(picture, png, "PNG", optimize=True)
+        _store(entry, picture, webp.name, png.name)
     except (OSError, ValueError, Image.DecompressionBombError) as error:
         raise LogoError(str(error)) from error
     return Logo(webp, png, picture.width // density, height, digest)
+
+
+def _store(entry: Path, picture: Image.Image, webp: str, png: str) -> None:
+    """Both encodings in a sealed folder (`engine.store`), renamed into place whole."""
+    temporary = entry.with_name(f".tmp-{entry.name}-{os.getpid()}")
+    shutil.rmtree(temporary, ignore_errors=True)
+    temporary.mkdir(parents=True)
+    try:
+        # method 4: on the sample logos method 6 took 60 times longer to save 4 % of bytes.
+        picture.save(temporary / webp, "WEBP", quality=88, method=4)
+        picture.save(temporary / png, "PNG", optimize=True)
+        seal_folder(temporary)
+        shutil.rmtree(entry, ignore_errors=True)
+        with contextlib.suppress(OSError):  # another process stored the same logo first
+            temporary.rename(entry)
+    finally:
+        shutil.rmtree(temporary, ignore_errors=True)
 
 
 def _fit(image: Image.Image, height: int, max_width: int) -> Image.Image:
@@ -85,10 +105,3 @@ def _trim(image: Image.Image) -> Image.Image:
     """Drop fully transparent margins, so the visible logo (not its padding) gets the height."""
     box = image.getchannel("A").getbbox()
     return image.crop(box) if box else image
-
-
-def _atomic_save(image: Image.Image, target: Path, kind: str, **options) -> None:
-    """Write next to the target and rename, so an interrupted build never leaves half a file."""
-    partial = target.with_suffix(target.suffix + ".part")
-    image.save(partial, kind, **options)
-    partial.replace(target)

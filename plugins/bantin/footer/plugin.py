@@ -84,8 +84,16 @@ class LinksPlugin(BasePlugin[LinksConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for uri, path in self.logo_files.items():
             if files.get_file_from_path(uri) is None:
-                files.append(CachedFile.generated(config, uri, abs_src_path=str(path)))
+                file = CachedFile.generated(config, uri, abs_src_path=str(path))
+                file.remake = lambda: self._remake(config)
+                files.append(file)
         return files
+
+    def _remake(self, config: MkDocsConfig) -> None:
+        """`.cache/` was deleted during the build: the logos again, at the same paths."""
+        root = Path(config.config_file_path).parent
+        links, _ = read_links(Path(config.docs_dir), root, self.config.data_file)
+        prepare_logos(links, Path(config.docs_dir), root, self.config)
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         env.globals["bantin_links"] = self.directory

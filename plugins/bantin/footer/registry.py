@@ -5,15 +5,13 @@ Pure: no MkDocs here. Every problem becomes a `ContentError` naming the line, al
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
-from ..model import records
+from ..model import contentfiles, records
 from ..model.catalog import shown_path
 from ..model.errors import ContentError
-from ..model.text import clean
 from .logos import probe
 
 FIELDS = ("name", "url", "logo", "group")
@@ -70,45 +68,16 @@ def load_links(
     path: Path, shown: str, docs_dir: Path
 ) -> tuple[tuple[Link, ...], list[ContentError]]:
     """Read links.yml; a missing file means no linked websites, not an error."""
-    errors: list[ContentError] = []
-
-    def fail(line: int, field: str, message: str) -> None:
-        errors.append(ContentError(shown, line, field, message))
-
-    if not path.is_file():
-        return (), errors
-    try:
-        data = records.load(path.read_text(encoding="utf-8-sig"))
-    except UnicodeDecodeError:
-        fail(1, "mã hoá", "tệp không phải UTF-8; hãy lưu lại với mã hoá UTF-8")
-        return (), errors
-    except records.YamlSyntaxError as error:
-        fail(error.line, "YAML", str(error))
-        return (), errors
-    if data is None:
-        return (), errors
-    if not isinstance(data, records.LineList):
-        fail(1, "tệp", "cần một danh sách, mỗi mục bắt đầu bằng '- name: ...'")
-        return (), errors
-
+    reader = records.RecordReader(shown)
+    fail = reader.fail
+    data = reader.records(path, docs_dir, missing=None) or records.LineList()
     links: list[Link] = []
     seen: dict[str, int] = {}
     for item, line in zip(data, data.item_lines, strict=True):
-        if not isinstance(item, records.LineDict):
-            fail(line, "mục", "mỗi mục cần dạng 'name: ...' và 'url: ...'")
+        before = len(reader.errors)
+        if reader.entry(item, line, FIELDS, SYNONYMS) is None:
             continue
-        before = len(errors)
-        for key in item:
-            if key not in FIELDS:
-                hint = SYNONYMS.get(str(key).lower()) or next(
-                    iter(difflib.get_close_matches(str(key), FIELDS, n=1)), None
-                )
-                suggestion = f"; có phải '{hint}'?" if hint else ""
-                fail(item.line_of(key), str(key), f"trường không có trong links.yml{suggestion}")
-        name = _text(item, "name", fail)
-        url = _text(item, "url", fail)
-        group = _text(item, "group", fail)
-        logo = _text(item, "logo", fail)
+        name, url, logo, group = (reader.text(item, key) for key in FIELDS)
         if not name:
             fail(item.line, "name", "thiếu tên website (name)")
         if not url:
@@ -123,19 +92,9 @@ def load_links(
             seen[url] = item.line
         if logo:
             logo = _logo(logo, docs_dir, item.line_of("logo"), fail)
-        if len(errors) == before:
+        if len(reader.errors) == before:
             links.append(Link(name=name, url=url, group=group or None, logo=logo, line=item.line))
-    return tuple(links), errors
-
-
-def _text(item: records.LineDict, key: str, fail) -> str | None:
-    value = item.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, str | int | float) or isinstance(value, bool):
-        fail(item.line_of(key), key, "cần một chuỗi văn bản")
-        return None
-    return clean(str(value))
+    return tuple(links), reader.errors
 
 
 def _logo(logo: str, docs_dir: Path, line: int, fail) -> str | None:
@@ -147,6 +106,9 @@ def _logo(logo: str, docs_dir: Path, line: int, fail) -> str | None:
     source = docs_dir / relative
     if not source.is_file():
         fail(line, "logo", f"không tìm thấy ảnh '{logo}' (đường dẫn tính từ thư mục content/)")
+        return None
+    if contentfiles.leaves(docs_dir, source):
+        fail(line, "logo", f"'{logo}' {contentfiles.outside_message(source)}")
         return None
     if problem := probe(source):
         fail(line, "logo", f"'{logo}' {problem}")

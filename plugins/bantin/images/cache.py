@@ -1,9 +1,10 @@
 """Encoded images kept between builds in `.cache/images/<key>/`, keyed by content hash and settings.
 
 A key names one product of one source (its WebP widths and fallback, a thumbnail set, a share
-card). An entry is a folder of files plus `manifest.json`; it is written to a temporary folder and
-renamed into place, so an interrupted build never leaves half an entry. Entries no build used
-are removed at the end of a successful build.
+card). An entry is a folder of files plus `manifest.json`; it is written to a temporary folder,
+sealed (`engine.store`: each file's digest, checked through size and time on every hit) and
+renamed into place, so an interrupted build never leaves half an entry and a damaged file is a
+miss, encoded again. Entries no build used are removed at the end of a successful build.
 
 `sources.json` remembers the digest of each source file with its size and modification time, so
 a warm rebuild does not read and hash hundreds of megabytes of unchanged phone photos.
@@ -20,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..engine.digests import write_atomically
+from ..engine.store import folder_intact, read_sealed, seal_folder, write_sealed
 
 MANIFEST = "manifest.json"
 SOURCES = "sources.json"
@@ -88,12 +89,12 @@ class ImageCache:
         """Remember the sources of this build (only those: deleted files drop out)."""
         if self._seen == self._known:
             return
-        write_atomically(self.root / SOURCES, json.dumps(self._seen, sort_keys=True).encode())
+        write_sealed(self.root / SOURCES, json.dumps(self._seen, sort_keys=True).encode())
 
     def _read_sources(self) -> dict[str, list]:
         try:
-            known = json.loads((self.root / SOURCES).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            known = json.loads(read_sealed(self.root / SOURCES) or b"{}")
+        except ValueError:
             return {}
         return known if isinstance(known, dict) else {}
 
@@ -109,7 +110,7 @@ class ImageCache:
         except (OSError, ValueError, TypeError):
             self._count(key, hit=False)
             return None
-        if not all((folder / item.name).is_file() for item in stored):
+        if not folder_intact(folder, [item.name for item in stored]):
             self._count(key, hit=False)
             return None
         self._count(key, hit=True)
@@ -117,10 +118,8 @@ class ImageCache:
 
     def get_known(self, key: str, stored: list[Stored]) -> list[Stored] | None:
         """`get` for an entry whose files are known before it is made (a share card): a look
-        at each file, no manifest to read. An entry is renamed into place whole, so its files
-        being there means it is complete."""
-        folder = self.root / key
-        found = all((folder / item.name).is_file() for item in stored)
+        at each file against the entry's seal, no manifest to read."""
+        found = folder_intact(self.root / key, [item.name for item in stored])
         self._count(key, hit=found)
         return stored if found else None
 
@@ -175,6 +174,7 @@ def write_entry(
     if manifest:
         listing = [stored.__dict__ for stored, _ in files]
         (temporary / MANIFEST).write_text(json.dumps(listing, indent=1), encoding="utf-8")
+    seal_folder(temporary)
     final = root / key
     shutil.rmtree(final, ignore_errors=True)
     try:

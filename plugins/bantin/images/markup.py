@@ -16,11 +16,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import unquote
 
+from ..model.text import prose_lines
+
 _MD_IMAGE = re.compile(
     r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
 )
-_HTML_IMAGE = re.compile(r"<img\b[^>]*?\ssrc\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
-_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_HTML_IMAGE = re.compile(
+    r"<img\b[^>]*?\ssrc\s*=\s*(?:\"([^\"]+)\"|'([^']+)'|([^\s\"'>]+))", re.IGNORECASE
+)
+"""A raw `<img>` and its src, quoted or not (`<img src=x>` is HTML too, and pasted often)."""
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|/|#)", re.IGNORECASE)
 
 _ATTRIBUTE = re.compile(r'([a-zA-Z_:][-a-zA-Z0-9_:.]*)="([^"]*)"')
@@ -47,15 +51,9 @@ def find_images(markdown: str, first_line: int) -> list[ImageRef]:
     """Local images in Markdown (`![alt](path)` and raw `<img src>`), outside fenced code; SVG
     drawings included, so that they are refused where they are named (`contentfiles`)."""
     found = []
-    fenced = False
-    for number, line in enumerate(markdown.splitlines(), start=first_line):
-        if _FENCE.match(line):
-            fenced = not fenced
-            continue
-        if fenced:
-            continue
+    for number, line in prose_lines(markdown, first_line):
         sources = [m.group("src") for m in _MD_IMAGE.finditer(line)]
-        sources += _HTML_IMAGE.findall(line)
+        sources += ["".join(groups) for groups in _HTML_IMAGE.findall(line)]
         found += [ImageRef(number, src) for src in sources if is_local(src)]
     return found
 

@@ -56,6 +56,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         self.macros = None
         self.drawing: Drawing | None = None
         self.strays: dict[str, Path | None] = {}
+        self._remade = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.mode.start(command)
@@ -66,33 +67,22 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.catalog = self.images = self.cache = self.macros = self.drawing = None
         self.strays = {}
+        self._remade = False
         if not self.config.enabled:
             return
         self.catalog = catalog_of(config)
-        root = Path(config.config_file_path).parent
-        self.cache = ImageCache(root / self.config.cache_dir)
-        share = ShareOptions(
-            self.config.share_cards, plain(config.site_name), self.config.share_logo
-        )
-        self.images, errors, self.drawing = prepare(
-            self.catalog.articles,
-            Path(config.docs_dir),
-            root,
-            self.config.settings(),
-            self.cache,
-            share,
-            (self.config.sizes, self.config.thumb_sizes),
-            self.config.workers,
-        )
-        self.strays, stray_errors = clean_strays(
-            Path(config.docs_dir), root, self.images.sources, self.config.settings(), self.cache
-        )
+        self.images, errors, self.drawing, self.strays, stray_errors = self._prepare(config)
         self.cache.save_sources()
         report = report_of(config)
         report.add([*errors, *stray_errors])
         # Articles left out for other errors: their images too, so all show in one round.
         report.add(
-            problems(self.catalog.flawed, Path(config.docs_dir), root, self.config.max_pixels)
+            problems(
+                self.catalog.flawed,
+                Path(config.docs_dir),
+                Path(config.config_file_path).parent,
+                self.config.max_pixels,
+            )
         )
         self.macros = config.theme.get_env().get_template(PICTURE_TEMPLATE).module
 
@@ -102,19 +92,53 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         if self.images is None:
             return files
         for url, cached in self.images.outputs().items():
-            files.append(CachedFile.generated(config, url, abs_src_path=str(cached)))
+            files.append(self._published(config, url, cached))
         for file in list(files):
             if file.src_uri in self.strays and file.generated_by is None:
                 files.remove(file)
                 clean = self.strays[file.src_uri]
                 if clean is not None:
-                    files.append(
-                        CachedFile.generated(config, file.src_uri, abs_src_path=str(clean))
-                    )
+                    files.append(self._published(config, file.src_uri, clean))
         return files
 
-    # After bantin-articles (0) has sanitised the HTML: what we insert comes from our template.
-    @event_priority(-50)
+    def _published(self, config: MkDocsConfig, url: str, cached: Path) -> CachedFile:
+        file = CachedFile.generated(config, url, abs_src_path=str(cached))
+        file.remake = lambda: self._remake(config)
+        return file
+
+    def _remake(self, config: MkDocsConfig) -> None:
+        """`.cache/` was deleted during the build: encode again what it publishes (the same
+        keys, so the same paths), once."""
+        if self._remade:
+            return
+        self._remade = True
+        log.info("Ảnh: bộ nhớ đệm bị xoá trong khi build; mã hoá lại")
+        drawing = self._prepare(config)[2]
+        drawing.finish()
+
+    def _prepare(self, config: MkDocsConfig):
+        """Look up or encode every image the catalog's articles publish, and the clean copies
+        of stray content images: (images, errors, drawing, strays, stray errors)."""
+        root = Path(config.config_file_path).parent
+        self.cache = ImageCache(root / self.config.cache_dir)
+        share = ShareOptions(
+            self.config.share_cards, plain(config.site_name), self.config.share_logo
+        )
+        images, errors, drawing = prepare(
+            self.catalog.articles,
+            Path(config.docs_dir),
+            root,
+            self.config.settings(),
+            self.cache,
+            share,
+            (self.config.sizes, self.config.thumb_sizes),
+            self.config.workers,
+        )
+        strays, stray_errors = clean_strays(
+            Path(config.docs_dir), root, images.sources, self.config.settings(), self.cache
+        )
+        return images, errors, drawing, strays, stray_errors
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
         if self.images is None or self.catalog is None or page.file.generated_by is not None:
             return html

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..engine.host import plugin_logger
+from ..engine.lifeline import tie_to_parent
 from . import encode
 from .cache import Stored
 from .products import Settings, make, make_card
@@ -138,7 +139,9 @@ def start(jobs: Sequence[Job], shop: Workshop, workers: int | None) -> Pending:
     # Spawned, not forked: `mkdocs serve` has threads running, and a forked child can inherit a
     # lock one of them held.
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(processes, mp_context=context, initializer=_start, initargs=(shop,))
+    pool = ProcessPoolExecutor(
+        processes, mp_context=context, initializer=_start, initargs=(shop, os.getpid())
+    )
     return Pending([pool.submit(_run_batch, batch) for batch in batches], pool)
 
 
@@ -185,8 +188,9 @@ _worker: _Bench | None = None
 """The job bench of a worker process; it lives as long as the process, one build's pool."""
 
 
-def _start(shop: Workshop) -> None:
+def _start(shop: Workshop, parent: int) -> None:
     global _worker
+    tie_to_parent(parent)  # a killed build takes its workers with it
     _worker = _Bench(shop)
 
 

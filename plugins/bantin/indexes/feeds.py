@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from email.utils import format_datetime
 from urllib.parse import urljoin
@@ -57,14 +57,17 @@ def feed(
     description: str,
     articles: Sequence[Article],
     size: int,
+    category: Callable[[Article], str] = lambda article: article.category.name,
 ) -> Feed:
-    """The newest `size` articles as a feed for the index page at `index`."""
+    """The newest `size` articles as a feed for the index page at `index`; anything with a
+    title, url, summary and `published` date is an item (the documents' feed), its
+    `category` as given."""
     items = tuple(
         FeedItem(
             title=xml_text(article.title),
             link=urljoin(site_url, article.url),
             description=xml_text(article.summary),
-            category=xml_text(article.category.name),
+            category=xml_text(category(article)),
             pub_date=rfc822(article),
         )
         for article in articles[:size]

@@ -60,3 +60,45 @@ class Addresses:
 def page_file(address: str) -> str:
     """The file an address is served from: `2022/06/x/` → `2022/06/x/index.html`."""
     return address + "index.html" if address.endswith("/") or not address else address
+
+
+@dataclass(frozen=True)
+class DocumentAddresses:
+    """Where the documents register (Văn bản) lives; `{yyyy}`, `{slug}`, `{n}` are filled in."""
+
+    document: str = "van-ban/{yyyy}/{slug}/"
+    register: str = "van-ban/"
+    register_page: str = "van-ban/trang/{n}/"
+    year: str = "van-ban/{yyyy}/"
+    year_page: str = "van-ban/{yyyy}/trang/{n}/"
+    kind: str = "van-ban/loai/{slug}/"
+    kind_page: str = "van-ban/loai/{slug}/trang/{n}/"
+    unit: str = "van-ban/don-vi/{slug}/"
+    unit_page: str = "van-ban/don-vi/{slug}/trang/{n}/"
+    feed: str = "van-ban/feed.xml"
+    previews: str = "van-ban/xem-truoc/{name}"
+    """First pages of PDF files, drawn as small images."""
+
+    @classmethod
+    def from_mapping(cls, values: dict) -> DocumentAddresses:
+        names = {field.name for field in fields(cls)}
+        return cls(**{key: value for key, value in values.items() if key in names and value})
+
+    def of_document(self, year: int, slug: str) -> str:
+        return self.document.format(yyyy=f"{year:04d}", slug=slug)
+
+    def of_register(self, page: int = 1) -> str:
+        return self.register if page == 1 else self.register_page.format(n=page)
+
+    def of_year(self, year: int, page: int = 1) -> str:
+        pattern = self.year if page == 1 else self.year_page
+        return pattern.format(yyyy=f"{year:04d}", n=page)
+
+    def of_kind(self, slug: str, page: int = 1) -> str:
+        return Addresses._paged(self.kind, self.kind_page, slug, page)
+
+    def of_unit(self, slug: str, page: int = 1) -> str:
+        return Addresses._paged(self.unit, self.unit_page, slug, page)
+
+    def of_preview(self, name: str) -> str:
+        return self.previews.format(name=name)

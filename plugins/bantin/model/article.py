@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import html
 import re
 from collections.abc import Callable
@@ -16,10 +15,10 @@ import frontmatter
 
 from ..engine.digests import digest
 from . import records
-from .dates import DateFormatError, Published, date_line, parse_date
+from .dates import DateFormatError, Published, check_plausible, date_line, parse_date
 from .errors import ContentError
 from .registry import Category, CategoryRegistry, Unit, UnitRegistry, unknown_message
-from .text import clean, nfc, slugify
+from .text import clean, nfc, slugify, without_controls
 
 MORE = "<!-- more -->"
 
@@ -153,9 +152,11 @@ def _date(value) -> Published:
     if not isinstance(value, str):
         raise FieldError(f"cần dạng YYYY-MM-DD, nhận được {_shape(value)}")
     try:
-        return parse_date(value)
+        published = parse_date(value)
+        check_plausible(published)
     except DateFormatError as error:
         raise FieldError(str(error)) from None
+    return published
 
 
 def _slug(value) -> str:
@@ -214,24 +215,6 @@ class Registries:
     categories_path: str
 
 
-class _Collector:
-    def __init__(self, shown: str):
-        self.shown = shown
-        self.errors: list[ContentError] = []
-
-    def fail(self, line: int, field: str, message: str) -> None:
-        self.errors.append(ContentError(self.shown, line, field, message))
-
-
-def decode(raw: bytes) -> tuple[str | None, int, str]:
-    """UTF-8 text without BOM, or None with the line and byte of the first bad byte."""
-    try:
-        return raw.decode("utf-8-sig"), 0, ""
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        return None, line, f"0x{raw[error.start]:02X}"
-
-
 def split(text: str) -> tuple[str, str, int] | None:
     """(front matter, body, line of the body's first line), or None without front matter."""
     if not _YAML.detect(text):
@@ -240,6 +223,44 @@ def split(text: str) -> tuple[str, str, int] | None:
     # `matter` starts with the newline that ends the opening `---` line, so its line 1 is file line 1.
     closing_line = 1 + matter.count("\n")
     return matter, body, closing_line
+
+
+ARTICLE_NEEDS = "bài viết cần front matter (giữa hai dòng ---) và nội dung"
+ARTICLE_FIELDS_HINT = "title, date, unit, category"
+
+
+def read_front_matter(
+    path: Path, report: records.RecordReader, needs: str, fields: str
+) -> tuple[records.LineDict | None, str, int] | None:
+    """A Markdown file's front matter (with its lines), body and the front matter's closing
+    line: None when the file cannot be split, the fields None when they cannot be read (each
+    reported). `needs` and `fields` word the messages for the kind of file."""
+    text = report.decoded(path.read_bytes())
+    if text is None:
+        return None
+    text = nfc(text.replace("\r\n", "\n"))
+    if not text.strip():
+        report.fail(1, "tệp", f"tệp rỗng; {needs}")
+        return None
+    parts = split(text)
+    if parts is None:
+        report.fail(
+            1,
+            "front matter",
+            f"thiếu front matter: tệp phải mở đầu bằng dòng --- và khai báo {fields}",
+        )
+        return None
+    matter, body, closing_line = parts
+    body = without_controls(body)
+    data = report.parse(matter, "front matter")
+    if data is records.BROKEN:
+        return None, body, closing_line
+    if data is None:
+        data = records.LineDict()
+    if not isinstance(data, records.LineDict):
+        report.fail(2, "front matter", "cần các dòng dạng 'trường: giá trị'")
+        return None, body, closing_line
+    return data, body, closing_line
 
 
 def read_article(
@@ -251,40 +272,14 @@ def read_article(
 ) -> tuple[Article | ArticleBody | None, list[ContentError]]:
     """Read and validate one article file; returns the article, or every error found in it with
     the body when the file could be split (`ArticleBody`) or None when not."""
-    report = _Collector(shown)
-    text, bad_line, bad_byte = decode(path.read_bytes())
-    if text is None:
-        report.fail(
-            bad_line,
-            "mã hoá",
-            f"tệp không phải UTF-8 (byte {bad_byte}); hãy mở tệp và lưu lại với mã hoá UTF-8",
-        )
+    report = records.RecordReader(shown)
+    read = read_front_matter(path, report, ARTICLE_NEEDS, ARTICLE_FIELDS_HINT)
+    if read is None:
         return None, report.errors
-    text = nfc(text.replace("\r\n", "\n"))
-    if not text.strip():
-        report.fail(1, "tệp", "tệp rỗng; bài viết cần front matter (giữa hai dòng ---) và nội dung")
-        return None, report.errors
-    parts = split(text)
-    if parts is None:
-        report.fail(
-            1,
-            "front matter",
-            "thiếu front matter: tệp phải mở đầu bằng dòng --- và khai báo title, date, unit, category",
-        )
-        return None, report.errors
-    matter, body, closing_line = parts
+    data, body, closing_line = read
     left_out = ArticleBody(src, body, closing_line + 1)
-    try:
-        data = records.load(matter)
-    except records.YamlSyntaxError as error:
-        report.fail(error.line, "front matter", str(error))
-        return left_out, report.errors
     if data is None:
-        data = records.LineDict()
-    if not isinstance(data, records.LineDict):
-        report.fail(2, "front matter", "cần các dòng dạng 'trường: giá trị'")
         return left_out, report.errors
-
     values = _convert_fields(data, report)
     unit = _resolve(values, data, "unit", "đơn vị", registries.units, registries.units_path, report)
     category = _resolve(
@@ -296,6 +291,8 @@ def read_article(
         registries.categories_path,
         report,
     )
+    if unit is not None and "date" in values:
+        _within_unit_period(values["date"], unit, registries, data, report)
     cover = _cover(values.get("cover"), path, src, data, report)
     if report.errors:
         return left_out, report.errors
@@ -329,16 +326,13 @@ def read_article(
     return article, []
 
 
-def _convert_fields(data: records.LineDict, report: _Collector) -> dict:
+def _convert_fields(
+    data: records.LineDict, report: records.RecordReader, fields: dict[str, FieldRule] = FIELDS
+) -> dict:
+    """Each key through its converter; unknown keys and missing required ones reported."""
     values = {}
-    for key in data:
-        if key not in FIELDS:
-            near = [name for name in FIELDS if slugify(str(key)) and _close(str(key), name)]
-            hint = (
-                f"; có phải '{near[0]}'?" if near else f"; các trường hợp lệ: {', '.join(FIELDS)}"
-            )
-            report.fail(data.line_of(key), str(key), f"trường không được hỗ trợ{hint}")
-    for name, rule in FIELDS.items():
+    report.unknown_keys(data, fields)
+    for name, rule in fields.items():
         if name not in data or data[name] is None:
             if rule.required:
                 report.fail(data.line, name, f"thiếu trường bắt buộc '{name}'")
@@ -348,10 +342,6 @@ def _convert_fields(data: records.LineDict, report: _Collector) -> dict:
         except FieldError as error:
             report.fail(data.line_of(name), name, str(error))
     return values
-
-
-def _close(given: str, known: str) -> bool:
-    return difflib.SequenceMatcher(None, given.lower(), known).ratio() >= 0.7
 
 
 def _resolve(values, data, key, kind, registry, registry_path, report):
@@ -368,7 +358,30 @@ def _resolve(values, data, key, kind, registry, registry_path, report):
     return found
 
 
-def _cover(value, path: Path, src: str, data, report: _Collector) -> str | None:
+def _within_unit_period(published: Published, unit: Unit, registries: Registries, data, report):
+    """An article is written under a unit that existed on its day: one dated after the unit
+    ended (merged, dissolved) belongs to its successor."""
+    day = published.moment.date()
+    where = registries.units_path
+    if unit.valid_to is not None and day > unit.valid_to:
+        successor = registries.units.get(unit.successor).name if unit.successor else None
+        then = f"; bài sau ngày đó hãy ghi unit: {successor}" if successor else ""
+        report.fail(
+            data.line_of("unit"),
+            "unit",
+            f"đơn vị '{unit.name}' đã kết thúc ngày {unit.valid_to:%d/%m/%Y} (theo {where}), "
+            f"trước ngày đăng {day:%d/%m/%Y}{then}",
+        )
+    if unit.valid_from is not None and day < unit.valid_from:
+        report.fail(
+            data.line_of("unit"),
+            "unit",
+            f"đơn vị '{unit.name}' chỉ có từ ngày {unit.valid_from:%d/%m/%Y} (theo {where}), "
+            f"sau ngày đăng {day:%d/%m/%Y}",
+        )
+
+
+def _cover(value, path: Path, src: str, data, report: records.RecordReader) -> str | None:
     """The cover path relative to docs_dir; it must stay inside docs_dir and exist."""
     if value is None:
         return None

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..engine.digests import digest
 from ..engine.readcache import ReadCache
-from . import contentfiles
+from . import contentfiles, crosslinks
 from .addresses import Addresses
 from .article import Article, ArticleBody, Registries, read_article
 from .contentfiles import DATA_DIR, Refused
@@ -119,7 +119,11 @@ def read_registries(
 
 def article_files(docs_dir: Path, only: list[Path] | None = None) -> list[Path]:
     """Markdown files under content/articles/, sorted; `only` narrows to given files or folders."""
-    base = docs_dir / ARTICLES_DIR
+    return markdown_files(docs_dir / ARTICLES_DIR, only)
+
+
+def markdown_files(base: Path, only: list[Path] | None = None) -> list[Path]:
+    """Markdown files under `base`, sorted; `only` narrows to given files or folders."""
     found = sorted(base.rglob("*.md")) if base.is_dir() else []
     if only is None:
         return found
@@ -143,7 +147,8 @@ def build_catalog(
     """Read the registries (`data_dir`, else content/_data) and every article; return the catalog
     and all errors, sorted. With `cache_file`, articles whose files did not change come from the
     last build's reading."""
-    refused, errors = contentfiles.scan(docs_dir, lambda path: shown_path(path, root))
+    inventory, errors = contentfiles.scan(docs_dir, lambda path: shown_path(path, root))
+    refused = inventory.refused
     data = data_dir or docs_dir / DATA_DIR
     registries, registry_errors = read_registries(data, root, addresses)
     errors.extend(registry_errors)
@@ -168,11 +173,19 @@ def build_catalog(
                 lambda published, slug: addresses.of_article(published.moment, slug),
             )
             errors.extend(problems)
-            if isinstance(article, ArticleBody):
-                flawed.append(article)
-                article = None
-            if cache and article is not None and not problems:
+            if cache and isinstance(article, Article) and not problems:
                 cache.put(path, article)
+        if article is not None:
+            shown = shown_path(path, root)
+            errors.extend(
+                ContentError(shown, line, crosslinks.FIELD, message)
+                for line, message in crosslinks.broken_links(
+                    article.body, article.body_line, src, inventory
+                )
+            )
+        if isinstance(article, ArticleBody):
+            flawed.append(article)
+            article = None
         if (
             article is None
             or (article.draft and not options.include_drafts)

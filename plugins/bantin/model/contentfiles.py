@@ -110,6 +110,14 @@ class Refused:
         )
 
 
+@dataclass(frozen=True)
+class Inventory:
+    """The files of content/ (paths from docs_dir, POSIX), and those refused among them."""
+
+    files: frozenset[str] = frozenset()
+    refused: Refused = field(default_factory=Refused)
+
+
 @dataclass
 class _Scan:
     docs_dir: Path
@@ -117,15 +125,16 @@ class _Scan:
     errors: list[ContentError] = field(default_factory=list)
     files: set[str] = field(default_factory=set)
     folders: set[str] = field(default_factory=set)
+    seen: set[str] = field(default_factory=set)
 
     def refuse(self, src: str, message: str, folder: bool = False) -> None:
         (self.folders if folder else self.files).add(src)
         self.errors.append(ContentError(self.shown(self.docs_dir / src), 1, FIELD, message))
 
 
-def scan(docs_dir: Path, shown: Callable[[Path], str]) -> tuple[Refused, list[ContentError]]:
-    """Every file of content/ that must not be read or published, and why (one error each).
-    `shown` turns a path into what staff see in messages."""
+def scan(docs_dir: Path, shown: Callable[[Path], str]) -> tuple[Inventory, list[ContentError]]:
+    """Every file of content/, those that must not be read or published, and why (one error
+    each). `shown` turns a path into what staff see in messages."""
     state = _Scan(docs_dir, shown)
     real_root = docs_dir.resolve()
     visited: set[Path] = set()
@@ -142,22 +151,30 @@ def scan(docs_dir: Path, shown: Callable[[Path], str]) -> tuple[Refused, list[Co
             if name.startswith(".") or not _inside(here / name, real_root):
                 dirs.remove(name)
                 if not name.startswith("."):
-                    state.refuse(prefix + name, _outside_message(here / name), folder=True)
+                    state.refuse(prefix + name, outside_message(here / name), folder=True)
         for name in sorted(names):
             if name.startswith("."):
                 continue
             path = here / name
+            state.seen.add(prefix + name)
             if not _inside(path, real_root):
-                state.refuse(prefix + name, _outside_message(path))
+                state.refuse(prefix + name, outside_message(path))
             elif not prefix.startswith(DATA_DIR + "/") and (problem := _type_problem(path)):
                 state.refuse(prefix + name, problem)
     refused = Refused(frozenset(state.files), frozenset(state.folders))
-    return refused, sorted(state.errors)
+    return Inventory(frozenset(state.seen), refused), sorted(state.errors)
 
 
 def inside(docs_dir: Path, path: Path) -> bool:
     """Whether `path`, links followed, is a file or folder of content/."""
     return _inside(path, docs_dir.resolve())
+
+
+def leaves(docs_dir: Path, path: Path) -> bool:
+    """Whether `path`, written as a path under content/, leads out of it through a link."""
+    written = Path(os.path.abspath(path))
+    root = Path(os.path.abspath(docs_dir))
+    return (written == root or root in written.parents) and not inside(docs_dir, path)
 
 
 def _inside(path: Path, real_root: Path) -> bool:
@@ -172,7 +189,7 @@ def image_type_problem(src: str) -> str:
     return f"không dùng được tệp {suffix or 'không đuôi'} làm ảnh: {hint}"
 
 
-def _outside_message(path: Path) -> str:
+def outside_message(path: Path) -> str:
     return (
         f"là liên kết tới '{os.path.realpath(path)}', ngoài thư mục content/: Bản Tin không đọc "
         "và không xuất bản tệp ngoài content/; hãy chép tệp vào content/ thay cho liên kết"

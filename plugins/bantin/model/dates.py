@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -44,8 +44,35 @@ def parse_date(value: str) -> Published:
             raise DateFormatError(f"ngày giờ không tồn tại: '{text}'") from None
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=VIETNAM)
-        return Published(moment.astimezone(VIETNAM), has_time=True)
+        try:
+            return Published(moment.astimezone(VIETNAM), has_time=True)
+        except OverflowError:  # the last hours of year 9999, moved to +07:00
+            raise DateFormatError(f"ngày giờ không tồn tại: '{text}'") from None
     raise DateFormatError(f"{expected}, nhận được '{text}'")
+
+
+FOUNDED = date(1931, 3, 26)
+"""The Youth Union's founding day: no article of it is older; an earlier year is a typo."""
+
+AHEAD = timedelta(days=366)
+"""How far ahead an article may be scheduled. A future article is left out of the site until its
+day comes, so a mistyped year (2052 for 2025, 9999) would hide it for ever without a word; a
+year ahead covers every real schedule (an anniversary announced a year before)."""
+
+
+def check_plausible(published: Published, now: date | None = None) -> None:
+    """Raise `DateFormatError` for a date before `FOUNDED` or more than `AHEAD` after today."""
+    day = published.moment.date()
+    latest = (now or today()) + AHEAD
+    if day < FOUNDED:
+        raise DateFormatError(
+            f"ngày {day:%d/%m/%Y} trước ngày thành lập Đoàn (26/03/1931): có gõ nhầm năm không?"
+        )
+    if day > latest:
+        raise DateFormatError(
+            f"ngày {day:%d/%m/%Y} quá xa (sau {latest:%d/%m/%Y}): có gõ nhầm năm không? "
+            "Bài hẹn ngày đăng chỉ được hẹn trong vòng một năm"
+        )
 
 
 def date_line(published: Published) -> str:

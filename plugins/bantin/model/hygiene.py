@@ -1,7 +1,8 @@
 """Text hygiene of article files: things that build fine but read or search worse.
 
 Warnings, never errors: NFD letters (some keyboards), non-breaking and double spaces (pasted from
-portals), and straight quotes in an article that otherwise uses curly ones.
+portals), control characters in the body (pasted too; the build removes them), and straight
+quotes in an article that otherwise uses curly ones.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import unicodedata
 from pathlib import Path
 
 from .errors import ContentError
+from .text import without_controls
 
 FIELD = "văn bản"
 _PER_KIND = 3
@@ -27,10 +29,13 @@ def warnings(path: Path, shown: str) -> list[ContentError]:
         return []
     curly = "“" in text or "”" in text
     nfd = unicodedata.normalize("NFC", text) != text
-    if not (nfd or "\u00a0" in text or "  " in text or (curly and '"' in text)):
+    controls = without_controls(text) != text
+    if not (nfd or controls or "\u00a0" in text or "  " in text or (curly and '"' in text)):
         return []  # the common case, decided without looking at lines
     lines = text.replace("\r\n", "\n").split("\n")
-    found: dict[str, list[int]] = {"nfd": [], "nbsp": [], "double": [], "straight": []}
+    found: dict[str, list[int]] = {
+        "nfd": [], "control": [], "nbsp": [], "double": [], "straight": []
+    }  # fmt: skip
     fenced = False
     body_from = _body_start(lines)
     for number, line in enumerate(lines, start=1):
@@ -41,6 +46,8 @@ def warnings(path: Path, shown: str) -> list[ContentError]:
         if line.lstrip().startswith(("```", "~~~")):
             fenced = not fenced
             continue
+        if controls and without_controls(line) != line:
+            found["control"].append(number)
         if fenced:
             continue
         prose = _CODE.sub("", line)
@@ -53,6 +60,8 @@ def warnings(path: Path, shown: str) -> list[ContentError]:
     messages = {
         "nfd": "chữ ở dạng tổ hợp (NFD) do bộ gõ tạo ra; Bản Tin vẫn đọc đúng, nhưng nên lưu lại "
         "ở dạng dựng sẵn (NFC) để tìm kiếm và so sánh chính xác",
+        "control": "có ký tự điều khiển vô hình (dán từ trang web cũ); Bản Tin bỏ chúng khi "
+        "build, hãy xoá khỏi tệp",
         "nbsp": "có dấu cách không ngắt (NBSP) dán từ trang web cũ; hãy thay bằng dấu cách thường",
         "double": "có hai dấu cách liền nhau; hãy để một dấu cách",
         "straight": 'có dấu nháy thẳng (") trong khi bài dùng nháy cong (“ ”); hãy dùng “ ” cho thống nhất',

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -12,6 +11,7 @@ from typing import Generic, TypeVar
 from . import records
 from .addresses import Addresses
 from .errors import ContentError
+from .lookup import nearest_spellings
 from .text import clean, fold, match_key, slugify
 
 
@@ -77,10 +77,9 @@ class _Index:
 
     def nearest(self, name: str, limit: int = 3) -> list[str]:
         """Names of the entries closest to `name` (by name or alias), compared without tones."""
-        wanted = fold(name)
-        close = difflib.get_close_matches(wanted, list(self.by_folded), n=limit * 2, cutoff=0.6)
-        containing = [key for key in self.by_folded if wanted and wanted in key]
-        slugs = dict.fromkeys(self.by_folded[key] for key in close + containing)
+        slugs = dict.fromkeys(
+            self.by_folded[key] for key in nearest_spellings(name, self.by_folded)
+        )
         return [self.canonical[slug] for slug in list(slugs)[:limit]]
 
 
@@ -135,53 +134,27 @@ class CategoryRegistry(_Registry[Category]):
     """All categories, in menu order."""
 
 
-class _Reader:
-    """Shared checks for registry entries; collects errors instead of stopping at the first."""
+UNIT_FIELDS = (
+    "name", "aliases", "slug", "website", "valid_from", "valid_to", "successor", "children",
+)  # fmt: skip
+CATEGORY_FIELDS = ("name", "aliases", "slug", "description")
+SYNONYMS = {"ten": "name", "tên": "name", "alias": "aliases", "ket_thuc": "valid_to"}
+"""Words staff reach for instead of our keys, so an unknown key suggests the right one."""
 
-    def __init__(self, path: Path, shown: str):
-        self.path = path
-        self.shown = shown
-        self.errors: list[ContentError] = []
+_MISSING = "không tìm thấy tệp danh mục này"
 
-    def fail(self, line: int, where: str, message: str) -> None:
-        self.errors.append(ContentError(self.shown, line, where, message))
 
-    def load_list(self) -> records.LineList | None:
-        if not self.path.is_file():
-            self.fail(1, "tệp", "không tìm thấy tệp danh mục này")
-            return None
-        try:
-            data = records.load(self.path.read_text(encoding="utf-8-sig"))
-        except UnicodeDecodeError:
-            self.fail(1, "mã hoá", "tệp không phải UTF-8; hãy lưu lại với mã hoá UTF-8")
-            return None
-        except records.YamlSyntaxError as error:
-            self.fail(error.line, "YAML", str(error))
-            return None
-        if data is None:
-            return records.LineList()
-        if not isinstance(data, records.LineList):
-            self.fail(1, "tệp", "cần một danh sách, mỗi mục bắt đầu bằng '- name: ...'")
-            return None
-        return data
+class _Reader(records.RecordReader):
+    """The record reader, with what units and categories share: a name, aliases, a slug."""
 
-    def entry(self, item, line: int) -> records.LineDict | None:
-        if not isinstance(item, records.LineDict):
-            self.fail(line, "mục", "mỗi mục cần dạng 'name: ...'")
+    def entry(self, item, line: int, known=(), synonyms=None) -> records.LineDict | None:
+        entry = super().entry(item, line, known, SYNONYMS)
+        if entry is None:
             return None
-        if not isinstance(item.get("name"), str) or not clean(item["name"]):
-            self.fail(item.line, "name", "thiếu tên (name)")
+        if not isinstance(entry.get("name"), str) or not clean(entry["name"]):
+            self.fail(entry.line, "name", "thiếu tên (name)")
             return None
-        return item
-
-    def text(self, item: records.LineDict, key: str) -> str | None:
-        value = item.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, str | int | float):
-            self.fail(item.line_of(key), key, "cần một chuỗi văn bản")
-            return None
-        return clean(str(value))
+        return entry
 
     def texts(self, item: records.LineDict, key: str) -> tuple[str, ...]:
         value = item.get(key)
@@ -194,16 +167,6 @@ class _Reader:
             return ()
         return tuple(clean(v) for v in value if clean(v))
 
-    def day(self, item: records.LineDict, key: str) -> date | None:
-        value = self.text(item, key)
-        if value is None:
-            return None
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            self.fail(item.line_of(key), key, f"cần dạng YYYY-MM-DD, nhận được '{value}'")
-            return None
-
     def slug(self, item: records.LineDict, name: str) -> str:
         given = self.text(item, "slug")
         slug = slugify(given or name)
@@ -215,11 +178,12 @@ class _Reader:
 def load_categories(
     path: Path, shown: str, addresses: Addresses
 ) -> tuple[CategoryRegistry, list[ContentError]]:
-    reader = _Reader(path, shown)
+    reader = _Reader(shown)
     index = _Index()
     categories: list[Category] = []
-    for position, item in enumerate(reader.load_list() or []):
-        entry = reader.entry(item, getattr(item, "line", 1))
+    items = reader.records(path, path.parent, _MISSING) or records.LineList()
+    for position, (item, line) in enumerate(zip(items, items.item_lines, strict=True)):
+        entry = reader.entry(item, line, CATEGORY_FIELDS)
         if entry is None:
             continue
         name = clean(entry["name"])
@@ -247,15 +211,15 @@ def load_categories(
 def load_units(
     path: Path, shown: str, addresses: Addresses
 ) -> tuple[UnitRegistry, list[ContentError]]:
-    reader = _Reader(path, shown)
+    reader = _Reader(shown)
     index = _Index()
     drafts: list[dict] = []
     successors: list[tuple[int, str, int]] = []  # (draft position, successor name, line)
 
     def walk(items, parent: int | None, depth: int) -> list[int]:
         positions = []
-        for item in items:
-            entry = reader.entry(item, getattr(items, "line", 1))
+        for item, line in zip(items, items.item_lines, strict=True):
+            entry = reader.entry(item, line, UNIT_FIELDS)
             if entry is None:
                 continue
             name = clean(entry["name"])
@@ -292,7 +256,7 @@ def load_units(
             children = entry.get("children")
             child_positions: list[int] = []
             if children is not None:
-                if isinstance(children, list):
+                if isinstance(children, records.LineList):
                     child_positions = walk(children, position, depth + 1)
                 else:
                     reader.fail(entry.line_of("children"), "children", "cần một danh sách đơn vị")
@@ -300,15 +264,18 @@ def load_units(
             positions.append(position)
         return positions
 
-    walk(reader.load_list() or [], None, 0)
+    walk(reader.records(path, path.parent, _MISSING) or records.LineList(), None, 0)
     for position, name, line in successors:
         slug = index.find(name)
         if slug is None:
             reader.fail(
                 line, "successor", unknown_message("đơn vị", name, shown, index.nearest(name))
             )
+        elif slug == drafts[position]["slug"]:
+            reader.fail(line, "successor", "đơn vị không thể kế tục chính nó")
         else:
             drafts[position]["successor"] = slug
+    _break_successor_cycles(drafts, {position: line for position, _, line in successors}, reader)
     units = []
     for draft in drafts:
         draft["children"] = tuple(drafts[child]["slug"] for child in draft["children"])
@@ -316,6 +283,30 @@ def load_units(
             draft["parent"] = drafts[draft["parent"]]["slug"]
         units.append(Unit(**draft))
     return UnitRegistry(units, index), reader.errors
+
+
+def _break_successor_cycles(drafts: list[dict], lines: dict[int, int], reader: _Reader) -> None:
+    """A chain of successors that comes back to a unit never ends: news of the ended units
+    would have nowhere to go. Each cycle is reported once, at its first unit, and cut there."""
+    by_slug = {draft["slug"]: draft for draft in drafts}
+    reported: set[str] = set()
+    for draft in drafts:
+        chain: list[dict] = []
+        current = draft
+        while current is not None and current not in chain:
+            chain.append(current)
+            current = by_slug.get(current.get("successor"))
+        if current is None or current["slug"] in reported:
+            continue
+        cycle = chain[chain.index(current) :]
+        reported.update(unit["slug"] for unit in cycle)
+        names = " → ".join(unit["name"] for unit in [*cycle, cycle[0]])
+        reader.fail(
+            lines[drafts.index(cycle[0])],
+            "successor",
+            f"các đơn vị kế tục nhau thành vòng: {names}",
+        )
+        cycle[0]["successor"] = None
 
 
 def unknown_message(kind: str, name: str, registry_path: str, nearest: list[str]) -> str:

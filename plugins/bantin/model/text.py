@@ -19,6 +19,28 @@ def nfc(value: str) -> str:
     return unicodedata.normalize("NFC", value)
 
 
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+
+
+def prose_lines(markdown: str, first_line: int):
+    """(line number, line) of Markdown outside fenced code: what links and images are read from."""
+    fenced = False
+    for number, line in enumerate(markdown.splitlines(), start=first_line):
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced:
+            yield number, line
+
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def without_controls(value: str) -> str:
+    """Text without control characters (tab and line breaks aside): pasted from old portals,
+    they are invisible in an editor and make pages and feeds invalid."""
+    return _CONTROLS.sub("", value)
+
+
 def clean(value: str) -> str:
     """NFC, non-breaking and repeated spaces collapsed, ends trimmed."""
     return _SPACES.sub(" ", nfc(value).replace("\u00a0", " ")).strip()

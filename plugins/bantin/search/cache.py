@@ -7,8 +7,9 @@ Pagefind's version, the source of the indexer (how pages are rewritten) and the 
 change the index. `pages.json` remembers each page's digest with its size, modification time
 and inode, so a warm build reads only the pages that were written again; a page carried over
 from the previous site keeps all three. An entry is written to a temporary folder and
-renamed into place, so an interrupted build never leaves half an entry; entries a build did not
-use are removed after it. The folder is safe to delete.
+renamed into place, so an interrupted build never leaves half an entry, and sealed
+(`engine.store`): a bundle with a damaged file is made again. Entries a build did not use are
+removed after it. The folder is safe to delete.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from collections.abc import Callable, Sequence
 from importlib import metadata
 from pathlib import Path
 
-from ..engine.digests import digest, write_atomically
+from ..engine.digests import digest
+from ..engine.store import LISTING, folder_intact, read_sealed, seal_folder, write_sealed
 from . import indexer
 
 FORMAT = "1"
@@ -65,13 +67,15 @@ class BundleCache:
         """The folder of `key`, made by `make(folder)` when absent; True when it was there."""
         self.used.add(key)
         folder = self.root / key
-        if folder.is_dir():
+        if folder_intact(folder):
             return folder, True
+        shutil.rmtree(folder, ignore_errors=True)  # damaged: made again
         self.root.mkdir(parents=True, exist_ok=True)
         temporary = self.root / f".tmp-{key}-{os.getpid()}-{threading.get_ident()}"
         shutil.rmtree(temporary, ignore_errors=True)
         try:
             make(temporary)
+            seal_folder(temporary)
             temporary.rename(folder)
         except OSError:
             if not folder.is_dir():  # Not another process storing the same key first.
@@ -114,7 +118,7 @@ class BundleCache:
         """Remember the pages of this build (only those: deleted pages drop out)."""
         if self._seen == self._known:
             return
-        write_atomically(self.root / PAGES, json.dumps(self._seen, sort_keys=True).encode())
+        write_sealed(self.root / PAGES, json.dumps(self._seen, sort_keys=True).encode())
 
     def clean(self) -> int:
         """Remove every entry this build did not use; returns how many were removed."""
@@ -147,8 +151,8 @@ class BundleCache:
 
     def _read_pages(self) -> dict[str, list]:
         try:
-            known = json.loads((self.root / PAGES).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            known = json.loads(read_sealed(self.root / PAGES) or b"{}")
+        except ValueError:
             return {}
         return known if isinstance(known, dict) else {}
 
@@ -159,7 +163,7 @@ def link_tree(source: Path, target: Path) -> None:
     Nothing writes to a bundle's files after Pagefind made them, so sharing them is safe.
     """
     for path in source.rglob("*"):
-        if path.is_dir():
+        if path.is_dir() or path.name == LISTING:
             continue
         copy = target / path.relative_to(source)
         copy.parent.mkdir(parents=True, exist_ok=True)

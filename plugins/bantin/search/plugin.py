@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..articles import catalog_of
+from ..documents import documents_of
 from ..engine.host import (
     BasePlugin,
     File,
@@ -32,6 +33,8 @@ log = plugin_logger(__name__)
 
 SEARCH_TEMPLATE = "bantin/search.html"
 MANIFEST = "shards.json"
+ARTICLE_TYPE, DOCUMENT_TYPE = "Bài viết", "Văn bản"
+"""The values of the `type` facet (theme/bantin/partials/search-meta.html, document.html)."""
 PAGE_STUB = f"---\ntitle: Tìm kiếm\ntemplate: {SEARCH_TEMPLATE}\nhide: [toc]\n---\n"
 
 
@@ -84,14 +87,19 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return
         started = time.perf_counter()
         articles = catalog_of(config).articles
+        # Documents are indexed beside the articles, in the shard of their date of issue.
+        documents = documents_of(config)
         root = Path(config.config_file_path).parent
         cache = BundleCache(root / self.config.cache_dir, salt(self.config.index_lede_words))
         output = Path(config.site_dir) / self.config.bundle.strip("/")
-        shards = shards_of(articles, self.config.shard_months, self.config.split_years)
+        shards = shards_of(
+            [*articles, *documents], self.config.shard_months, self.config.split_years
+        )
         built = build_bundle(
             Path(config.site_dir), output, shards, cache, self.config.index_lede_words
         )
         listing = manifest(shards, articles, self.config.recent_articles, built.placeholder)
+        listing["types"] = [ARTICLE_TYPE, DOCUMENT_TYPE] if documents else []
         (output / MANIFEST).write_text(json.dumps(listing, ensure_ascii=False), "utf-8")
         cache.save()
         cache.clean()

@@ -15,7 +15,7 @@ from ..engine.siteconfig import links_file, registry_dir
 from ..engine.siteconfig import load_site as _load_site
 from ..model import hygiene
 from ..model.catalog import ReadOptions, article_files, build_catalog, shown_path
-from ..model.errors import ContentError, summary_line
+from ..model.errors import ContentError, Report, summary_line
 from . import new, review, upgrade
 from .argvi import Parser, add_command
 from .bench import command as bench_command
@@ -72,14 +72,19 @@ def check(args: argparse.Namespace) -> int:
         cache_file=cache_file,
         data_dir=registry_dir(config),
     )
-    errors = sorted([*errors, *_image_errors(config, catalog)])
+    document_errors, document_warnings = _document_problems(config, catalog, only)
+    # One report, as the build makes: the same problem found twice (a link out of content/ seen
+    # by the scan and by a registry's reader) is printed once.
+    report = Report()
+    report.add([*errors, *_image_errors(config, catalog), *document_errors])
     if not args.paths:
-        errors = sorted(errors + _link_errors(config))
+        report.add(_link_errors(config))
+    errors = report.errors
     for error in errors:
         print(format_error(error, args.format, hint(error, root)))
     # Hygiene warnings, and what the site's files lack for this version, print but never change
     # the exit code.
-    warnings = review.pending(list(catalog.articles), docs_dir, root)
+    warnings = review.pending(list(catalog.articles), docs_dir, root) + document_warnings
     if not args.paths:
         warnings.extend(upgrade.lagging(config))
     for path in article_files(docs_dir, only):
@@ -105,6 +110,34 @@ def _image_errors(config, catalog) -> list[ContentError]:
     root = Path(config.config_file_path).parent
     articles = [*catalog.articles, *catalog.flawed]
     return problems(articles, Path(config.docs_dir), root, plugin.config.max_pixels)
+
+
+def _document_problems(config, catalog, only) -> tuple[list[ContentError], list[ContentError]]:
+    """Errors in the documents register and warnings for numbers cited in articles that it
+    lacks, when the site uses the bantin-documents plugin. The whole register is read (a
+    citation is checked against all of it); errors are those of the files asked for."""
+    plugin = config.plugins.get("bantin-documents")
+    if plugin is None or not plugin.config.enabled:
+        return [], []
+    from ..model.addresses import DocumentAddresses
+    from ..model.register import (
+        document_files,
+        read_register,
+        unregistered_citations,
+    )
+
+    docs_dir, root = Path(config.docs_dir), Path(config.config_file_path).parent
+    addresses = DocumentAddresses.from_mapping(dict(plugin.config.addresses))
+    register, errors = read_register(docs_dir, root, catalog.units, registry_dir(config), addresses)
+    if only is not None:
+        asked = {shown_path(path, root) for path in document_files(docs_dir, only)}
+        errors = [error for error in errors if error.path in asked]
+    warnings = []
+    if document_files(docs_dir):
+        asked_articles = {path.resolve() for path in article_files(docs_dir, only)}
+        articles = [a for a in catalog.articles if (docs_dir / a.src).resolve() in asked_articles]
+        warnings = unregistered_citations(register, articles, docs_dir, root)
+    return errors, warnings
 
 
 def bench_images(args: argparse.Namespace) -> int:

@@ -51,15 +51,27 @@ class Prompt:
                 return names[int(answer) - 1]
 
 
-def choose(registry, given: str | None, label: str, flag: str, prompt: Prompt, usable) -> str:
+def choose(
+    registry, given: str | None, label: str, flag: str, prompt: Prompt, usable, instead=None
+) -> str:
+    """The registry name staff mean by `given` (asked for when missing). `instead(entry)` gives,
+    for an entry typed exactly but not `usable`, the name to use and why, or raises NewError."""
     wanted = given
     while True:
         if not wanted:
             wanted = prompt.text(label, flag, note="gõ một phần tên, có dấu hay không dấu đều được")
+        exact = registry.resolve(wanted)
+        if exact is not None and instead is not None and not usable(exact):
+            name, why = instead(exact)
+            print(f"{label.capitalize()}: {why}", file=sys.stderr)
+            return name
         found = candidates(registry, wanted, usable)
         if len(found) == 1:
             if clean(wanted) != found[0]:
-                print(f"{label.capitalize()}: dùng '{found[0]}' cho '{wanted}'", file=sys.stderr)
+                why = _why_left_out(registry, wanted, found[0], instead)
+                print(
+                    f"{label.capitalize()}: dùng '{found[0]}' cho '{wanted}'{why}", file=sys.stderr
+                )
             return found[0]
         if found and prompt.interactive:
             return prompt.pick(label, found)
@@ -72,12 +84,60 @@ def choose(registry, given: str | None, label: str, flag: str, prompt: Prompt, u
         wanted = None
 
 
+def _why_left_out(registry, wanted: str, chosen: str, instead) -> str:
+    """Why a name matching `wanted` was passed over for `chosen` (an ended unit for its
+    successor), so staff see the registry's reason rather than a silent swap."""
+    if instead is None:
+        return ""
+    for name in candidates(registry, wanted):
+        if name == chosen:
+            continue
+        try:
+            successor, why = instead(registry.resolve(name))
+        except NewError:
+            continue
+        if successor == chosen:
+            return f": {why}"
+    return ""
+
+
 def _active(day: date) -> Callable[[Unit], bool]:
     """New articles go to units that exist on their date (not those dissolved in 2025)."""
     return lambda unit: (
         (unit.valid_to is None or unit.valid_to >= day)
         and (unit.valid_from is None or unit.valid_from <= day)
     )
+
+
+def _successor(units, day: date) -> Callable[[Unit], tuple[str, str]]:
+    """For a unit that did not exist on `day`: its successor then (following the chain), and
+    the sentence that says so; NewError when there is none."""
+    active = _active(day)
+
+    def instead(unit: Unit) -> tuple[str, str]:
+        ended = unit
+        seen = {unit.slug}
+        while not active(unit):
+            if unit.successor is None or unit.successor in seen:
+                when = (
+                    f"đã kết thúc ngày {ended.valid_to:%d/%m/%Y}"
+                    if ended.valid_to
+                    else "chưa có vào ngày đó"
+                )
+                raise NewError(
+                    f"đơn vị '{ended.name}' {when} và không có đơn vị kế tục vào ngày "
+                    f"{day:%d/%m/%Y}; hãy chọn đơn vị khác với --unit"
+                )
+            seen.add(unit.successor)
+            unit = units.get(unit.successor)
+        when = f"kết thúc ngày {ended.valid_to:%d/%m/%Y}" if ended.valid_to else "chưa có"
+        why = (
+            f"'{ended.name}' đã {when}, nên bài ngày {day:%d/%m/%Y} ghi đơn vị kế tục "
+            f"'{unit.name}' (theo units.yml)"
+        )
+        return unit.name, why
+
+    return instead
 
 
 def run(args: argparse.Namespace, read: Callable[[str], str] = input) -> int:
@@ -102,7 +162,15 @@ def create(args: argparse.Namespace, read: Callable[[str], str] = input) -> Path
     except ValueError:
         raise NewError(f"ngày '{args.date}' cần dạng YYYY-MM-DD") from None
     title = clean(args.title or "") or prompt.text("tiêu đề", "--title")
-    unit = choose(registries.units, args.unit, "đơn vị", "--unit", prompt, _active(day))
+    unit = choose(
+        registries.units,
+        args.unit,
+        "đơn vị",
+        "--unit",
+        prompt,
+        _active(day),
+        _successor(registries.units, day),
+    )
     category = choose(
         registries.categories, args.category, "chuyên mục", "--category", prompt, lambda _: True
     )

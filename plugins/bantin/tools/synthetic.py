@@ -10,7 +10,7 @@ cover on one article in ten.
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from ..model.text import slugify
@@ -24,6 +24,7 @@ plugins:
       site_version: 1
   - bantin-articles
   - bantin-indexes
+  - bantin-documents
   - bantin-links
   - bantin-images
   - bantin-publish
@@ -88,6 +89,10 @@ CAPTIONS = [
 ]
 
 
+DISTRICTS_ENDED = date(2025, 6, 30)
+"""The district level was abolished then: no article of a Huyện đoàn is dated later."""
+
+
 def _units(rng: random.Random) -> tuple[str, list[dict]]:
     """units.yml text and a flat list of {name, ended} for choosing authors' units."""
     lines = ["- name: Trung ương Đoàn TNCS Hồ Chí Minh", "  slug: trung-uong-doan", "  children:"]
@@ -98,8 +103,8 @@ def _units(rng: random.Random) -> tuple[str, list[dict]]:
         flat.append({"name": name})
         for district in rng.sample(DISTRICTS, 6):
             child = f"Huyện đoàn {district} ({province})"
-            lines += [f"        - name: {child}", "          valid_to: 2025-06-30"]
-            flat.append({"name": child})
+            lines += [f"        - name: {child}", f"          valid_to: {DISTRICTS_ENDED}"]
+            flat.append({"name": child, "ended": DISTRICTS_ENDED})
     return "\n".join(lines) + "\n", flat
 
 
@@ -144,8 +149,11 @@ def write_content(content: Path, count: int, seed: int = 0, words: int = 600) ->
     start = datetime(2016, 1, 1, 7, 0)
     span = (datetime(2025, 12, 31) - start).total_seconds()
     for index in range(count):
-        unit = rng.choice(units)["name"]
+        chosen = rng.choice(units)
+        unit = chosen["name"]
         moment = start + timedelta(seconds=int(rng.random() * span))
+        if "ended" in chosen and moment.date() > chosen["ended"]:
+            moment = datetime.combine(chosen["ended"], moment.time())  # its last day
         event = rng.choice(EVENTS)
         title = f"{unit} {event} năm {moment.year} (số {index + 1})"
         tags = rng.sample(TAGS, rng.randint(1, 3))

@@ -237,9 +237,12 @@ function fillFacets() {
     const values = {
       category: manifest.categories,
       unit: manifest.units,
+      type: manifest.types,
       year: [...new Set(manifest.shards.map((shard) => String(shard.year)))],
     };
     for (const select of selects) {
+      // A facet with nothing to choose (no documents: no "Loại") is not offered.
+      select.closest("label").hidden = !(values[select.dataset.facet] || []).length;
       for (const value of values[select.dataset.facet] || []) {
         const option = element("option", null, value);
         option.value = value;

@@ -3,7 +3,9 @@ the portal's page, photo caption, signature or body.
 
 Reporters' text reaches us copied from old portals, one paragraph a line. The head holds (in some
 order, some missing) portal junk, a title, a date line and a category label glued to the lead; the
-body alternates paragraphs and photo captions; a short signature closes it.
+body alternates paragraphs and photo captions; a short signature closes it. The portal's
+furniture (furniture.py) is dropped before any of this, and after a heading of related news, tags
+or comments everything to the end is; so furniture is never the title or the signature.
 """
 
 from __future__ import annotations

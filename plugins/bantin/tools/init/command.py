@@ -114,7 +114,7 @@ def ask(args: argparse.Namespace, prompt: Prompt, target: Path) -> SiteAnswers:
     name = clean(args.name or "") or prompt.text(
         "tên tổ chức", "--name", note="ví dụ Tỉnh đoàn Lào Cai"
     )
-    kind = args.kind or guess_kind(name)
+    kind = args.kind or _ask_kind(prompt, guess_kind(name))
     if args.parent is not None:
         parent = clean(args.parent)
     else:
@@ -151,6 +151,21 @@ def _ask_url(given: str | None, prompt: Prompt) -> str:
             if given or not prompt.interactive:
                 raise
             print(f"{error}. Thử lại.", file=sys.stderr)
+
+
+def _ask_kind(prompt: Prompt, guess: str) -> str:
+    """The kind of organisation; Enter keeps the one its name starts with."""
+    if not prompt.interactive:
+        return guess
+    kinds = list(KINDS)
+    for number, kind in enumerate(kinds, start=1):
+        print(f"  {number}. {KINDS[kind]}", file=sys.stderr)
+    while True:
+        answer = prompt.read(f"Loại tổ chức (số 1–{len(kinds)}, Enter: {KINDS[guess]}): ").strip()
+        if not answer:
+            return guess
+        if answer.isdigit() and 1 <= int(answer) <= len(kinds):
+            return kinds[int(answer) - 1]
 
 
 def _pick_host(prompt: Prompt) -> str:

@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 
 import jinja2
 
+from ...editor.guide import staff_guide
 from ...model.dates import today
 from .answers import InitError, SiteAnswers
 
@@ -74,7 +75,12 @@ def site_files(answers: SiteAnswers) -> list[SiteFile]:
         raise InitError(f"không thấy mẫu tệp nào trong {SKELETON}; hãy cài lại Bản Tin")
     env = environment()
     day = today()
-    context = {"answers": answers, "today": day, "year": f"{day.year:04d}"}
+    context = {
+        "answers": answers,
+        "today": day,
+        "year": f"{day.year:04d}",
+        "editor_guide": staff_guide(),
+    }
     files = []
     for template in names:
         text = env.get_template(template.as_posix()).render(context)
