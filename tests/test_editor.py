@@ -12,7 +12,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from bantin.editor.page import VENDORED, github_repo, vendored_differences
+from bantin.editor.page import (
+    IMMUTABLE_URL,
+    VENDOR,
+    VENDORED,
+    github_repo,
+    vendored_differences,
+)
 from bantin.editor.schema import EditorOptions, editor_config, unit_options
 from bantin.model.registry import Unit
 from bantin.tools.synthetic import write_config
@@ -150,16 +156,20 @@ def test_build_writes_the_editor_from_the_registries(workflow_site: TinySite):
     assert categories[0] == "Xây dựng Đoàn"
     # The script is the pinned package's, served by the site with its licence; no CDN in the page.
     page = BeautifulSoup((admin / "index.html").read_text(encoding="utf-8"), "html.parser")
-    scripts = [tag["src"] for tag in page.find_all("script")]
+    scripts = [tag["src"] for tag in page.find_all("script", src=True)]
     assert scripts == ["bantin-editor.js", "sveltia-cms.js"]
+    imports = json.loads(page.find("script", type="importmap").string)["imports"]
+    assert imports == {IMMUTABLE_URL: "./immutable.es.js"}
     assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex, nofollow"
-    styles = json.loads(page.find("script")["data-preview-styles"])
+    styles = json.loads(page.find("script", src="bantin-editor.js")["data-preview-styles"])
     assert "../assets/stylesheets/bantin.css" in styles
     for style in styles:
         assert (admin / style).resolve().is_file(), style
     for name in VENDORED:
         assert (admin / name).stat().st_size > 0
-    assert "unpkg" not in (admin / "index.html").read_text(encoding="utf-8")
+    # Everything the page loads is the site's own; the one CDN address is a key it maps away.
+    loaded = [tag.get("src") or tag.get("href") for tag in page.find_all(["script", "link"])]
+    assert all(address is None or "://" not in address for address in loaded), loaded
 
 
 def test_admin_stays_out_of_reader_pages_sitemap_feeds_and_search(editor_site: TinySite):
@@ -195,6 +205,11 @@ def test_vendored_files_are_the_pinned_packages():
         ]
     )
     assert vendored_differences(node_modules) == []
+    # The import map sends Sveltia's import of Immutable to the copy npm resolved for its range.
+    script = (VENDOR / "sveltia-cms.js").read_text(encoding="utf-8")
+    assert "immutable:`^5.1.9`" in script and IMMUTABLE_URL.startswith(
+        "https://unpkg.com/immutable@5.1.9/"
+    )
 
 
 # --- In Chromium, against a mocked GitHub API --------------------------------------------------
@@ -231,8 +246,9 @@ def _open_editor(browser, url: str, mock):
 def _fill_article(page, photo: Path, unit: str | None = "yen khanh") -> None:
     from playwright.sync_api import expect
 
-    # The date field holds "now" once the new entry's draft exists; typed before that, the
-    # title would be lost.
+    # The form is ready once the preview (our template, rendered by the React chunk Sveltia loads
+    # on demand) shows; text typed before that may be lost when the form is drawn again.
+    page.frame_locator("iframe").first.locator("article.md-typeset").wait_for(timeout=20000)
     expect(page.locator("input[type=datetime-local]")).to_have_value(
         "2026-06-15T08:30", timeout=15000
     )
@@ -283,6 +299,18 @@ def test_an_article_written_in_the_editor_is_what_bantin_new_writes(
         context, page, outside = _open_editor(browser, url, mock)
         try:
             _fill_article(page, _photo(tmp_path))
+            # The preview is the article in the site's markup, styled by the site's stylesheets.
+            preview = page.frame_locator("iframe").first.locator("article.md-typeset")
+            assert preview.locator("h1").inner_text() == TITLE
+            assert (
+                preview.locator(".bt-dateline")
+                .inner_text()
+                .startswith("Thứ Hai, 15/06/2026, 08:30")
+            )
+            sheets = preview.evaluate(
+                "a => [...a.ownerDocument.styleSheets].map(s => s.href || '')"
+            )
+            assert any(sheet.endswith("/assets/stylesheets/bantin.css") for sheet in sheets)
             clicked = time.monotonic()
             page.get_by_role("button", name="Lưu", exact=True).click()
             deadline = time.monotonic() + 20
