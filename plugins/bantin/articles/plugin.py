@@ -59,8 +59,9 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         self.dirty = dirty
         lifetime.say_once()
 
-    # First, before any plugin copies a config text: Material's templates print them unescaped.
-    @event_priority(100)
+    # Once the `bantin` plugin (100) has filled in its defaults (a nav among them), before any
+    # plugin copies a config text: Material's templates print them unescaped.
+    @event_priority(90)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.config.enabled:
             require_theme(config)
