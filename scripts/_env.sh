@@ -9,6 +9,8 @@ case "$BANTIN_ENGINE" in
   properdocs) VENV="$ROOT/.venv-properdocs" ;;
   *) echo "BANTIN_ENGINE=$BANTIN_ENGINE: chỉ nhận mkdocs hoặc properdocs." >&2; exit 1 ;;
 esac
+# Material's own end-of-life notice (English, under `mkdocs` only) is replaced by ours, printed
+# once by every build and serve (bantin/engine/lifetime.py): 5 May 2027, and our plan.
 export NO_MKDOCS_2_WARNING=1
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 

@@ -36,6 +36,19 @@ class Commit:
     deletions: list[str]
     message: str
     at: float
+    branch: str = "main"
+
+
+@dataclass
+class PullRequest:
+    """A pull request the editor opened (its editorial workflow), with its labels."""
+
+    number: int
+    head: str
+    base: str
+    title: str
+    draft: bool
+    labels: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -48,6 +61,8 @@ class GitHubMock:
     head: str = "1" * 40
     files: dict[str, bytes] = field(default_factory=dict)
     commits: list[Commit] = field(default_factory=list)
+    branches: dict[str, str] = field(default_factory=dict)
+    pulls: list[PullRequest] = field(default_factory=list)
     calls: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -73,6 +88,18 @@ class GitHubMock:
             return self._json(
                 route, {"id": 7, "login": self.login, "name": "Cán bộ Đoàn", "avatar_url": ""}
             )
+        if path == f"{owner_repo}/pulls" and request.method == "POST":
+            return self._json(route, self._pull(json.loads(request.post_data)), status=201)
+        if re.fullmatch(rf"{owner_repo}/issues/\d+/labels", path) and request.method == "POST":
+            number = int(path.split("/")[-2])
+            labels = json.loads(request.post_data)["labels"]
+            self.pulls[number - 1].labels.extend(labels)
+            return self._json(route, _names(labels))
+        if match := re.fullmatch(rf"{owner_repo}/issues/(\d+)", path):
+            pull = self.pulls[int(match[1]) - 1]
+            if request.method == "PATCH":
+                pull.labels = json.loads(request.post_data)["labels"]
+            return self._json(route, {"number": pull.number, "labels": _names(pull.labels)})
         if path.startswith(f"{owner_repo}/collaborators/"):
             return route.fulfill(status=204, headers=_CORS)
         if path.startswith(f"{owner_repo}/git/trees/"):
@@ -97,6 +124,20 @@ class GitHubMock:
     def _graphql(self, query: str, variables: dict | None) -> dict:
         if "createCommitOnBranch" in query:
             return {"createCommitOnBranch": {"commit": self._commit(query, variables["input"])}}
+        for mutation, draft in (
+            ("markPullRequestReadyForReview", False),
+            ("convertPullRequestToDraft", True),
+        ):
+            if f"{mutation}(" in query:
+                number = int(variables["input"]["pullRequestId"].removeprefix("PR_"))
+                self.pulls[number - 1].draft = draft
+                return {mutation: {"pullRequest": {"isDraft": draft}}}
+        if "createRef(" in query:
+            given = variables["input"]
+            self.branches[given["name"].removeprefix("refs/heads/")] = given["oid"]
+            return {"createRef": {"ref": {"name": given["name"]}}}
+        if "fork: repository(" in query:
+            return {"fork": {"id": "R_repo"}, "base": {"ref": {"target": {"oid": self.head}}}}
         repository: dict = {}
         if "defaultBranchRef" in query:
             repository["defaultBranchRef"] = {"name": "main"}
@@ -129,18 +170,38 @@ class GitHubMock:
             for item in changes.get("additions", [])
         }
         deletions = [item["path"] for item in changes.get("deletions", [])]
-        self.commits.append(
-            Commit(written, deletions, given["message"]["headline"], time.monotonic())
-        )
-        self.files.update(written)
-        for path in deletions:
-            self.files.pop(path, None)
+        branch = given["branch"]["branchName"]
+        headline = given["message"]["headline"]
+        self.commits.append(Commit(written, deletions, headline, time.monotonic(), branch))
+        # Only the site's branch is what the next build reads; a workflow branch waits.
+        if branch == "main":
+            self.files.update(written)
+            for path in deletions:
+                self.files.pop(path, None)
         self.by_sha.update({blob_sha(data): data for data in written.values()})
-        self.head = hashlib.sha1(f"{self.head}{len(self.commits)}".encode()).hexdigest()
-        commit = {"oid": self.head, "committedDate": "2026-12-03T03:00:00Z"}
+        oid = hashlib.sha1(f"{self.head}{len(self.commits)}".encode()).hexdigest()
+        if branch == "main":
+            self.head = oid
+        else:
+            self.branches[branch] = oid
+        commit = {"oid": oid, "committedDate": "2026-12-03T03:00:00Z"}
         for alias, path in _FILE.findall(query):
-            commit[alias] = {"oid": blob_sha(self.files.get(json.loads(path), b""))}
+            commit[alias] = {"oid": blob_sha(written.get(json.loads(path), b""))}
         return commit
+
+    def _pull(self, given: dict) -> dict:
+        number = len(self.pulls) + 1
+        self.pulls.append(
+            PullRequest(number, given["head"], given["base"], given["title"], given["draft"])
+        )
+        return {
+            "number": number,
+            "node_id": f"PR_{number}",
+            "title": given["title"],
+            "html_url": f"https://github.com/{self.repo}/pull/{number}",
+            "created_at": "2026-06-15T01:30:00Z",
+            "updated_at": "2026-06-15T01:30:00Z",
+        }
 
     def _json(self, route, payload, status: int = 200) -> None:
         route.fulfill(
@@ -148,6 +209,10 @@ class GitHubMock:
             body=json.dumps(payload),
             headers={**_CORS, "Content-Type": "application/json"},
         )
+
+
+def _names(labels: list[str]) -> list[dict]:
+    return [{"name": label} for label in labels]
 
 
 _CORS = {

@@ -12,7 +12,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from bantin.editor.page import VENDORED, github_repo, vendored_differences
+from bantin.editor.page import (
+    IMMUTABLE_URL,
+    VENDOR,
+    VENDORED,
+    github_repo,
+    vendored_differences,
+)
 from bantin.editor.schema import EditorOptions, editor_config, unit_options
 from bantin.model.registry import Unit
 from bantin.tools.synthetic import write_config
@@ -33,18 +39,29 @@ def _plugins(editor: str) -> str:
     return "\n".join([*block, f"  - bantin-editor: {editor}"]) + "\n"
 
 
-@pytest.fixture
-def editor_site(tmp_path: Path, monkeypatch) -> TinySite:
+def _new_editor_site(root: Path, monkeypatch, options: str) -> TinySite:
     """A tiny site whose build knows its GitHub repository (as on GitHub Actions), so it gets
-    the editor; saves commit straight to `main` (the mock has no pull requests)."""
+    the editor, configured by `options`."""
     monkeypatch.setenv("GITHUB_REPOSITORY", REPO)
-    site = new_tiny_site(tmp_path)
-    write_config(site.root, _plugins("{workflow: false}"))
+    site = new_tiny_site(root)
+    write_config(site.root, _plugins(options))
     # More units than the editor lists without a search box (5), as every real registry has.
     with (site.content / "_data" / "units.yml").open("a", encoding="utf-8") as units:
         units.write("- name: Tỉnh đoàn Quảng Ninh\n- name: Tỉnh đoàn Thái Nguyên\n")
     (site.content / "gioi-thieu.md").write_text("---\ntitle: Giới thiệu\n---\n\nTrang.\n")
     return site
+
+
+@pytest.fixture
+def editor_site(tmp_path: Path, monkeypatch) -> TinySite:
+    """Saves commit straight to `main`."""
+    return _new_editor_site(tmp_path, monkeypatch, "{workflow: false}")
+
+
+@pytest.fixture
+def workflow_site(tmp_path: Path, monkeypatch) -> TinySite:
+    """The default: saves are draft pull requests (the editorial workflow)."""
+    return _new_editor_site(tmp_path, monkeypatch, "{}")
 
 
 def _config(site: TinySite) -> dict:
@@ -115,7 +132,8 @@ def test_every_field_has_a_vietnamese_label_and_hint():
     assert required == {"title", "date", "unit", "category", "body"}
 
 
-def test_build_writes_the_editor_from_the_registries(editor_site: TinySite):
+def test_build_writes_the_editor_from_the_registries(workflow_site: TinySite):
+    editor_site = workflow_site
     editor_site.build()
     admin = editor_site.site / "admin"
     config = _config(editor_site)
@@ -126,7 +144,7 @@ def test_build_writes_the_editor_from_the_registries(editor_site: TinySite):
         "commit_messages": config["backend"]["commit_messages"],
         "auth_methods": ["token"],
     }
-    assert "publish_mode" not in config
+    assert config["publish_mode"] == "editorial_workflow"
     articles = next(c for c in config["collections"] if c["name"] == "articles")
     assert articles["folder"] == "content/articles"
     assert articles["media_folder"] == "/content/images/{{dirname}}"
@@ -138,16 +156,20 @@ def test_build_writes_the_editor_from_the_registries(editor_site: TinySite):
     assert categories[0] == "Xây dựng Đoàn"
     # The script is the pinned package's, served by the site with its licence; no CDN in the page.
     page = BeautifulSoup((admin / "index.html").read_text(encoding="utf-8"), "html.parser")
-    scripts = [tag["src"] for tag in page.find_all("script")]
+    scripts = [tag["src"] for tag in page.find_all("script", src=True)]
     assert scripts == ["bantin-editor.js", "sveltia-cms.js"]
+    imports = json.loads(page.find("script", type="importmap").string)["imports"]
+    assert imports == {IMMUTABLE_URL: "./immutable.es.js"}
     assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex, nofollow"
-    styles = json.loads(page.find("script")["data-preview-styles"])
+    styles = json.loads(page.find("script", src="bantin-editor.js")["data-preview-styles"])
     assert "../assets/stylesheets/bantin.css" in styles
     for style in styles:
         assert (admin / style).resolve().is_file(), style
     for name in VENDORED:
         assert (admin / name).stat().st_size > 0
-    assert "unpkg" not in (admin / "index.html").read_text(encoding="utf-8")
+    # Everything the page loads is the site's own; the one CDN address is a key it maps away.
+    loaded = [tag.get("src") or tag.get("href") for tag in page.find_all(["script", "link"])]
+    assert all(address is None or "://" not in address for address in loaded), loaded
 
 
 def test_admin_stays_out_of_reader_pages_sitemap_feeds_and_search(editor_site: TinySite):
@@ -183,6 +205,11 @@ def test_vendored_files_are_the_pinned_packages():
         ]
     )
     assert vendored_differences(node_modules) == []
+    # The import map sends Sveltia's import of Immutable to the copy npm resolved for its range.
+    script = (VENDOR / "sveltia-cms.js").read_text(encoding="utf-8")
+    assert "immutable:`^5.1.9`" in script and IMMUTABLE_URL.startswith(
+        "https://unpkg.com/immutable@5.1.9/"
+    )
 
 
 # --- In Chromium, against a mocked GitHub API --------------------------------------------------
@@ -219,8 +246,9 @@ def _open_editor(browser, url: str, mock):
 def _fill_article(page, photo: Path, unit: str | None = "yen khanh") -> None:
     from playwright.sync_api import expect
 
-    # The date field holds "now" once the new entry's draft exists; typed before that, the
-    # title would be lost.
+    # The form is ready once the preview (our template, rendered by the React chunk Sveltia loads
+    # on demand) shows; text typed before that may be lost when the form is drawn again.
+    page.frame_locator("iframe").first.locator("article.md-typeset").wait_for(timeout=20000)
     expect(page.locator("input[type=datetime-local]")).to_have_value(
         "2026-06-15T08:30", timeout=15000
     )
@@ -271,6 +299,18 @@ def test_an_article_written_in_the_editor_is_what_bantin_new_writes(
         context, page, outside = _open_editor(browser, url, mock)
         try:
             _fill_article(page, _photo(tmp_path))
+            # The preview is the article in the site's markup, styled by the site's stylesheets.
+            preview = page.frame_locator("iframe").first.locator("article.md-typeset")
+            assert preview.locator("h1").inner_text() == TITLE
+            assert (
+                preview.locator(".bt-dateline")
+                .inner_text()
+                .startswith("Thứ Hai, 15/06/2026, 08:30")
+            )
+            sheets = preview.evaluate(
+                "a => [...a.ownerDocument.styleSheets].map(s => s.href || '')"
+            )
+            assert any(sheet.endswith("/assets/stylesheets/bantin.css") for sheet in sheets)
             clicked = time.monotonic()
             page.get_by_role("button", name="Lưu", exact=True).click()
             deadline = time.monotonic() + 20
@@ -369,4 +409,44 @@ def test_a_site_from_bantin_init_has_the_editor_and_its_guide(tmp_path: Path, mo
     build(root / "mkdocs.yml", strict=True)
     config = yaml.safe_load((root / "site/admin/config.yml").read_text(encoding="utf-8"))
     assert config["backend"]["repo"] == "tinhdoan/laocai"
-    assert [c["name"] for c in config["collections"]] == ["articles", "pages", "registries"]
+    assert [c["name"] for c in config["collections"]] == [
+        "articles",
+        "documents",
+        "pages",
+        "registries",
+    ]
+
+
+@pytest.mark.browser
+def test_with_the_workflow_a_save_is_a_draft_pull_request_then_sent_for_review(
+    workflow_site: TinySite, browser, tmp_path: Path
+):
+    from playwright.sync_api import expect
+
+    from tests.browser import serve
+    from tests.githubmock import GitHubMock
+
+    workflow_site.build()
+    mock = GitHubMock(workflow_site.root, repo=REPO)
+    slug = "doan-xa-yen-khanh-ra-quan-chien-dich-thanh-nien-tinh-nguyen-he-2026"
+    with serve(workflow_site.site) as url:
+        context, page, _ = _open_editor(browser, url, mock)
+        try:
+            _fill_article(page, _photo(tmp_path))
+            page.get_by_role("button", name="Lưu", exact=True).click()
+            # Saved as a draft, the editor offers to send it for approval.
+            page.get_by_role("button", name="Gửi duyệt").click()
+            expect(page.get_by_role("button", name="Gửi duyệt")).to_have_count(0, timeout=15000)
+            deadline = time.monotonic() + 15
+            while mock.pulls and mock.pulls[0].draft and time.monotonic() < deadline:
+                page.wait_for_timeout(50)
+        finally:
+            context.close()
+    (commit,) = mock.commits
+    assert commit.branch == f"cms/articles/{slug}"
+    assert f"content/articles/2026/{slug}.md" in commit.files
+    (pull,) = mock.pulls
+    assert (pull.head, pull.base) == (commit.branch, "main")
+    assert pull.labels == ["sveltia-cms/pending_review"] and not pull.draft
+    # Nothing reached the site's branch: the article waits for the reviewer to publish it.
+    assert not any(path.startswith("content/articles/2026/") for path in mock.files)

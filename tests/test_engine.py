@@ -64,3 +64,14 @@ def test_the_model_imports_no_engine():
         or re.match(r"\s*from \.\.engine\.host\b", line)
     ]
     assert imports == []
+
+
+def test_the_end_of_life_notice_names_the_date_and_says_when_it_has_passed():
+    from datetime import date
+
+    from bantin.engine.lifetime import notice
+
+    before, after = notice(date(2027, 5, 5)), notice(date(2027, 5, 6))
+    assert "05/05/2027" in before and "5 May 2027" in before
+    assert "chỉ còn được vá" in before and "đã ngừng" in after
+    assert "What we depend on and until when" in before

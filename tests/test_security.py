@@ -395,3 +395,28 @@ def test_a_registry_linked_out_of_content_is_refused_unread(
         "content/: Bản Tin không đọc và không xuất bản tệp ngoài content/; hãy chép tệp vào "
         "content/ thay cho liên kết"
     ]
+
+
+def test_broken_links_of_static_pages_are_found_by_check(tiny_site, monkeypatch, capsys):
+    (tiny_site.content / "gioi-thieu.md").write_text(
+        "# Giới thiệu\n\nTải [kế hoạch](tai-lieu/ke-hoach.pdf).\n\n```\n[mẫu](khong-tinh.md)\n```\n",
+        encoding="utf-8",
+    )
+    assert _check(tiny_site, monkeypatch, capsys) == [
+        "content/gioi-thieu.md:3: liên kết: 'tai-lieu/ke-hoach.pdf': không có tệp "
+        "content/tai-lieu/ke-hoach.pdf; hãy sửa đường dẫn (tính từ thư mục của bài)"
+    ]
+
+
+def test_a_folder_linked_inside_content_is_checked_as_itself_and_a_loop_is_refused(
+    tiny_site, monkeypatch, capsys
+):
+    _hostile(tiny_site, "evil.svg", "images/evil.svg")
+    (tiny_site.content / "anh-khac").symlink_to(tiny_site.content / "images")
+    (tiny_site.content / "images" / "vong").symlink_to(tiny_site.content)
+    assert _check(tiny_site, monkeypatch, capsys) == [
+        f"content/anh-khac/evil.svg:1: tệp: không xuất bản tệp .svg: {SVG} {ALLOWED}",
+        "content/anh-khac/vong:1: tệp: là liên kết vòng về một thư mục chứa nó; hãy xoá liên kết",
+        f"content/images/evil.svg:1: tệp: không xuất bản tệp .svg: {SVG} {ALLOWED}",
+        "content/images/vong:1: tệp: là liên kết vòng về một thư mục chứa nó; hãy xoá liên kết",
+    ]

@@ -1,7 +1,10 @@
 """The `bantin-articles` plugin: owner of the catalog, and of the article pages.
 
 Hooks only dispatch; the reading, validation and cleaning live in plain modules
-(`catalog`, `article`, `sanitize`, `seo`) so they outlive MkDocs 1.x.
+(`catalog`, `article`, `sanitize`, `seo`) so they outlive MkDocs 1.x. What makes the build
+fast (caches, incremental build, helper processes) is conducted by `engine.conductor`, which
+this plugin calls at the moments the engine offers; the priorities use MkDocs' named scale
+(100 first, 50 early, 0 default, -50 late, -100 last), each with its reason.
 """
 
 from __future__ import annotations
@@ -10,35 +13,22 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from ..engine.atomic import replacing
-from ..engine.cachedpage import ArticlePage
+from ..engine import lifetime
+from ..engine.conductor import BuildConductor
 from ..engine.host import (
     BasePlugin,
     CombinedEvent,
     File,
     Files,
-    InclusionLevel,
     MkDocsConfig,
     Page,
     PluginError,
     event_priority,
     plugin_logger,
 )
-from ..engine.incremental import IncrementalBuild, rebuild_all
-from ..engine.mdcache import MarkdownCache, fingerprint
-from ..engine.parallel import (
-    READ_EVENTS,
-    RENDER_EVENTS,
-    ParallelMarkdown,
-    ParallelPages,
-    foreign_handlers,
-    worker_count,
-)
-from ..engine.readcache import CACHE_FILE
-from ..engine.rendercache import PageCache, open_page_cache
+from ..engine.incremental import rebuild_all
 from ..engine.runmode import RunMode
 from ..engine.siteconfig import registry_dir
-from ..engine.templatecache import use_template_cache
 from ..model.addresses import Addresses, page_file
 from ..model.article import Article
 from ..model.catalog import ARTICLES_DIR, DATA_DIR, Catalog, ReadOptions, build_catalog
@@ -52,9 +42,6 @@ log = plugin_logger(__name__)
 
 PLUGIN_NAME = "bantin-articles"
 ARTICLE_TEMPLATE = "bantin/article.html"
-CACHE_DIR = ".cache/bantin/markdown"
-TEMPLATE_CACHE_DIR = ".cache/bantin/jinja"
-PAGE_CACHE_DIR = ".cache/bantin/pages"
 
 
 class ArticlesPlugin(BasePlugin[ArticlesConfig]):
@@ -63,21 +50,18 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     def __init__(self) -> None:
         self.mode = RunMode()
         self.catalog: Catalog | None = None
-        self.cache: MarkdownCache | None = None
-        self.pages: PageCache | None = None
-        self.incremental: IncrementalBuild | None = None
-        self.parallel: ParallelPages | None = None
-        self.reading: ParallelMarkdown | None = None
-        self.nav = None
-        self.dirty = False
         self.report = Report()
+        self.dirty = False
+        self.engine: BuildConductor | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.mode.start(command)
         self.dirty = dirty
+        lifetime.say_once()
 
-    # First, before any plugin copies a config text: Material's templates print them unescaped.
-    @event_priority(100)
+    # Once the `bantin` plugin (100) has filled in its defaults (a nav among them), before any
+    # plugin copies a config text: Material's templates print them unescaped.
+    @event_priority(90)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.config.enabled:
             require_theme(config)
@@ -89,24 +73,24 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     # on_pre_build), so a strict build with content errors leaves the previous site untouched.
     @event_priority(50)
     def _read_catalog(self, *, config: MkDocsConfig) -> None:
-        self.catalog, self.cache, self.pages, self.incremental = None, None, None, None
-        self.parallel, self.reading, self.nav = None, None, None
-        self.report = Report()
+        self.catalog, self.engine, self.report = None, None, Report()
         if not self.config.enabled:
             return
-        root = Path(config.config_file_path).parent
+        caching = bool(self.config.cache)
         catalog, errors = build_catalog(
             Path(config.docs_dir),
-            root,
+            Path(config.config_file_path).parent,
             Addresses.from_mapping(dict(self.config.addresses)),
             ReadOptions(include_drafts=self.mode.serving, include_future=self.mode.serving),
-            cache_file=root / CACHE_FILE if self.config.cache else None,
+            cache_file=BuildConductor.read_cache(config) if caching else None,
             data_dir=registry_dir(config),
         )
         self.report.add(errors)
         self.catalog = catalog
-        self.cache = markdown_cache(config) if self.config.cache else None
-        self.incremental = self._incremental(config)
+        self.engine = BuildConductor(
+            cache=caching, workers=self.config.workers, serving=self.mode.serving, dirty=self.dirty
+        )
+        self.engine.start(config)
 
     # Last of pre_build, once every bantin plugin has read its part of the content: all errors
     # of the run in one report. Before MkDocs cleans site_dir, so a strict build that fails here
@@ -120,80 +104,38 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
 
     on_pre_build = CombinedEvent(_read_catalog, _report_errors)
 
-    def _incremental(self, config: MkDocsConfig) -> IncrementalBuild | None:
-        """`bantin build` replacing a site, or MkDocs' --dirty: unchanged files are kept."""
-        previous = replacing() or (Path(config.site_dir) if self.dirty else None)
-        if previous is None or not self.config.cache:
-            return None
-        build = IncrementalBuild(
-            Path(config.config_file_path).parent, Path(config.site_dir), previous
-        )
-        build.start()
-        return build
-
+    # Early, like reading the catalog: the index plugins (default priority) find every article
+    # at its address.
     @event_priority(50)
     def _place_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        if self.catalog is None:
+        if self.catalog is None or self.engine is None:
             return files
         files = place_articles(files, self.catalog)
         for file in files.documentation_pages():
             article = self.catalog.by_src.get(file.src_uri)
             if article is not None and file.page is None:
-                ArticlePage(file, config, article, self.cache)
+                self.engine.page(file, config, article)
         return files
 
     # Last, once every plugin has added its files: the plan covers all of them.
     @event_priority(-100)
     def _plan_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        if self.incremental is not None and self.catalog is not None:
-            self.incremental.plan(config, self.catalog, files, self.mode.serving)
+        if self.engine is not None:
+            self.engine.plan(files, config, self.catalog)
         elif self.dirty:
-            # MkDocs alone would rebuild by modification time and leave every other page stale.
-            rebuild_all(files)
+            rebuild_all(files)  # MkDocs alone would leave every page it did not touch stale
         return files
 
     on_files = CombinedEvent(_place_files, _plan_files)
 
+    # Last, once every plugin has shaped the nav, right before the engine reads the pages: the
+    # nav's pages are always rebuilt, and helpers convert articles while the engine reads.
     @event_priority(-100)
-    def _keep_nav(self, nav, *, config: MkDocsConfig, files: Files):
-        if self.incremental is not None:
-            self.incremental.rebuild_nav_pages(nav.items)
-            # Which pages are built is final now: the others are linked over meanwhile.
-            self.incremental.start_carry_over()
-        self.nav = nav
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        if self.engine is not None:
+            self.engine.keep_nav(nav)
+            self.engine.start_readers(config, files)
         return nav
-
-    # Last, right before MkDocs reads the pages: helpers convert articles meanwhile.
-    @event_priority(-1000)
-    def _start_readers(self, nav, *, config: MkDocsConfig, files: Files):
-        if self.incremental is None or self.cache is None:
-            return nav
-        pages = [file.page for file in self._to_build(files) if isinstance(file.page, ArticlePage)]
-        helpers = self._helpers(config, len(pages), READ_EVENTS)
-        if helpers > 0:
-            self.reading = ParallelMarkdown.of_pages(pages, helpers, config, files)
-            self.cache.ahead = self.reading.ahead
-            self.reading.start()
-        return nav
-
-    on_nav = CombinedEvent(_keep_nav, _start_readers)
-
-    def _helpers(self, config: MkDocsConfig, pages: int, events: tuple[str, ...]) -> int:
-        """How many helper processes may share a loop over `pages` running `events`."""
-        helpers = worker_count(self.config.workers, pages) - 1
-        if helpers > 0 and (foreign := foreign_handlers(config, events)):
-            log.debug(f"One process: plugin hooks from other packages ({', '.join(foreign)})")
-            return 0
-        return helpers
-
-    def _inclusion(self):
-        return InclusionLevel.is_in_serve if self.mode.serving else InclusionLevel.is_included
-
-    def _to_build(self, files: Files) -> list[File]:
-        """The pages MkDocs' loops will read and render, in their order: not carried over."""
-        return [
-            f for f in files.documentation_pages(inclusion=self._inclusion()) if f.is_modified()
-        ]
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
         article = self._article(page)
@@ -213,42 +155,24 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         return cleaned
 
     # First: every page is read, so the reading helpers are through.
-    @event_priority(1000)
+    @event_priority(100)
     def _join_readers(self, env, *, config: MkDocsConfig, files: Files):
-        if self.reading is not None:
-            self.reading.join()
-            self.reading = None
-        if self.cache is not None:
-            self.cache.ahead = None
+        if self.engine is not None:
+            self.engine.join_readers()
         return env
 
     def _open_caches(self, env, *, config: MkDocsConfig, files: Files):
         if self.catalog is not None:
             env.globals["catalog"] = self.catalog
-        if self.config.cache:
-            root = Path(config.config_file_path).parent
-            use_template_cache(env, root / TEMPLATE_CACHE_DIR)
-            if self.catalog is not None:
-                self.pages = open_page_cache(env, config, self.catalog, root / PAGE_CACHE_DIR)
+        if self.engine is not None:
+            self.engine.open_caches(env, config, self.catalog)
         return env
 
     # Last, once every plugin has set up the environment: helpers fork with all of it.
-    @event_priority(-1000)
+    @event_priority(-100)
     def _start_helpers(self, env, *, config: MkDocsConfig, files: Files):
-        # Only a build that may skip pages can leave some of them to helpers.
-        if self.incremental is None or self.nav is None:
-            return env
-        doc_files = files.documentation_pages(inclusion=self._inclusion())
-        to_render = self._to_build(files)
-        helpers = self._helpers(config, len(to_render), RENDER_EVENTS)
-        if helpers < 1:
-            return env
-        if self.pages is not None:
-            self.pages.open()  # once, before the fork, not in every process
-        self.parallel = ParallelPages.of_loop(
-            to_render, helpers, self.pages, config, doc_files, self.nav, env
-        )
-        self.parallel.start()
+        if self.engine is not None:
+            self.engine.start_helpers(env, config, files)
         return env
 
     on_env = CombinedEvent(_join_readers, _open_caches, _start_helpers)
@@ -264,36 +188,21 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     # First: the pages helpers rendered are part of everything that follows.
     @event_priority(100)
     def _join_helpers(self, *, config: MkDocsConfig) -> None:
-        if self.parallel is None:
-            return
-        parallel, self.parallel = self.parallel, None
-        for index in parallel.join():
-            parallel.render(index)
+        if self.engine is not None:
+            self.engine.join_helpers()
 
-    # Before the plugins that read the written site (search indexes every article page).
-    @event_priority(90)
+    # Early: before the plugins that read the written site (search indexes every article page,
+    # images clean their cache at the default priority).
+    @event_priority(50)
     def _finish(self, *, config: MkDocsConfig) -> None:
-        carried = False
-        if self.incremental is not None and self.catalog is not None:
-            self.incremental.finish(self.catalog, self.pages.reads if self.pages else {})
-            carried = bool(self.incremental.clean)
-        # `serve` shows drafts that `build` leaves out, and an incremental build does not visit
-        # the pages it carried over: only a full build decides which cache entries are stale.
-        if self.mode.serving or carried:
-            return
-        for cache in (self.cache, self.pages):
-            if cache is not None:
-                cache.prune()
+        if self.engine is not None:
+            self.engine.finish(self.catalog)
 
     on_post_build = CombinedEvent(_join_helpers, _finish)
 
     def on_build_error(self, *, error: Exception) -> None:
-        for helpers in (self.reading, self.parallel):
-            if helpers is not None:
-                helpers.stop()
-        self.reading = self.parallel = None
-        if self.incremental is not None:
-            self.incremental.close()
+        if self.engine is not None:
+            self.engine.stop()
 
     def _article(self, page: Page) -> Article | None:
         if self.catalog is None or page.file.generated_by is not None:
@@ -361,18 +270,6 @@ def _owner(config: MkDocsConfig) -> ArticlesPlugin:
             "trước các plugin bantin khác: nó đọc danh sách bài viết."
         )
     return plugin
-
-
-def markdown_cache(config: MkDocsConfig) -> MarkdownCache | None:
-    """This build's Markdown cache, or None when the extensions in use make caching unsafe."""
-    key = fingerprint(
-        config.markdown_extensions,
-        config.mdx_configs,
-        {"links": dict(config.validation.links), "urls": config.use_directory_urls},
-    )
-    if key is None:
-        return None
-    return MarkdownCache(Path(config.config_file_path).parent / CACHE_DIR, key)
 
 
 def place_articles(files: Files, catalog: Catalog) -> Files:

@@ -33,7 +33,16 @@ VENDORED = {
         "files/material-symbols-outlined-latin-wght-normal.woff2",
     ),
     "LICENSE-material-symbols.txt": (FONT_PACKAGE, "LICENSE"),
+    # For the article preview (a template of ours): Sveltia renders custom previews with React,
+    # whose DOM half it loads from chunks/ beside its script, and hands them Immutable maps,
+    # which it imports from unpkg unless the page's import map (IMPORT_MAP) says otherwise.
+    "chunks/react-dom.js": (CMS_PACKAGE, "dist/chunks/react-dom.js"),
+    "immutable.es.js": ("immutable", "dist/immutable.es.js"),
+    "LICENSE-immutable.txt": ("immutable", "LICENSE"),
 }
+# Where Sveltia 0.221.1 imports Immutable from (its package.json asks for ^5.1.9); npm resolves
+# that range for it in package-lock.json, and the site serves that copy instead.
+IMMUTABLE_URL = "https://unpkg.com/immutable@5.1.9/dist/immutable.es.js"
 # Material's compiled stylesheets, which our article styles build on.
 _MATERIAL_CSS = re.compile(r"^assets/stylesheets/(main|palette)\.[0-9a-f]+\.min\.css$")
 
@@ -77,6 +86,7 @@ def admin_files(cms: dict, path: str, site_name: str, styles: list[str]) -> list
     page = env.get_template("index.html").render(
         site_name=site_name,
         cms_version=CMS_VERSION,
+        import_map={"imports": {IMMUTABLE_URL: "./immutable.es.js"}},
         preview_styles=[up + style for style in styles],
     )
     config = "# Made by bantin-editor at each build, from content/_data/: edit those, not this.\n"

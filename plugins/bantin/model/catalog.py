@@ -196,6 +196,8 @@ def build_catalog(
             articles.append(article)
     if cache is not None:
         cache.save()
+    if only is None:
+        errors.extend(_page_link_errors(docs_dir, root, inventory))
     articles, clashes, dropped = _without_clashes(articles, root, docs_dir)
     errors.extend(clashes)
     excluded.update(dropped)
@@ -209,6 +211,28 @@ def build_catalog(
         flawed=tuple(flawed),
     )
     return catalog, sorted(errors)
+
+
+def _page_link_errors(docs_dir: Path, root: Path, inventory) -> list[ContentError]:
+    """Broken links to files of the static pages (gioi-thieu.md…), as for articles."""
+    found = []
+    for src in sorted(inventory.files):
+        if (
+            not src.endswith(".md")
+            or src.startswith((ARTICLES_DIR + "/", DATA_DIR + "/"))
+            or src in inventory.refused
+        ):
+            continue
+        try:
+            text = (docs_dir / src).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue  # MkDocs reports what it cannot read
+        shown = shown_path(docs_dir / src, root)
+        found += [
+            ContentError(shown, line, crosslinks.FIELD, message)
+            for line, message in crosslinks.broken_links(text, 1, src, inventory)
+        ]
+    return found
 
 
 def _without_clashes(articles: list[Article], root: Path, docs_dir: Path):

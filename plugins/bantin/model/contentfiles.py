@@ -137,16 +137,17 @@ def scan(docs_dir: Path, shown: Callable[[Path], str]) -> tuple[Inventory, list[
     each). `shown` turns a path into what staff see in messages."""
     state = _Scan(docs_dir, shown)
     real_root = docs_dir.resolve()
-    visited: set[Path] = set()
     for folder, dirs, names in os.walk(docs_dir, followlinks=True):
         here = Path(folder)
-        real = here.resolve()
-        if real in visited:  # a link back up: MkDocs would loop; we read it once
-            dirs.clear()
-            continue
-        visited.add(real)
         relative = here.relative_to(docs_dir).as_posix()
         prefix = "" if relative == "." else relative + "/"
+        if relative != "." and _loops(here, docs_dir):
+            # A link to a folder above it: MkDocs would walk it until the path is too long.
+            dirs.clear()
+            state.refuse(
+                relative, "là liên kết vòng về một thư mục chứa nó; hãy xoá liên kết", folder=True
+            )
+            continue
         for name in list(dirs):
             if name.startswith(".") or not _inside(here / name, real_root):
                 dirs.remove(name)
@@ -163,6 +164,18 @@ def scan(docs_dir: Path, shown: Callable[[Path], str]) -> tuple[Inventory, list[
                 state.refuse(prefix + name, problem)
     refused = Refused(frozenset(state.files), frozenset(state.folders))
     return Inventory(frozenset(state.seen), refused), sorted(state.errors)
+
+
+def _loops(folder: Path, docs_dir: Path) -> bool:
+    """Whether `folder` is, links followed, one of the folders it is written under."""
+    real = folder.resolve()
+    parent = folder.parent
+    while True:
+        if parent.resolve() == real:
+            return True
+        if parent == docs_dir or docs_dir not in parent.parents:
+            return False
+        parent = parent.parent
 
 
 def inside(docs_dir: Path, path: Path) -> bool:

@@ -168,7 +168,7 @@ bài lỗi hay liên kết hỏng không bao giờ làm hỏng trang đang chạ
 
 
 def build(args: argparse.Namespace) -> int:
-    from ..engine import host
+    from ..engine import host, lifetime
     from ..engine.atomic import build_atomically
 
     handler = logging.StreamHandler()
@@ -176,6 +176,7 @@ def build(args: argparse.Namespace) -> int:
     logger = host.logger()
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
+    lifetime.say_once()
     try:
         site = build_atomically(args.config, strict=args.strict, site_dir=args.site_dir)
     except host.BuildError as error:

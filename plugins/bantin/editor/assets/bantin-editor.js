@@ -184,8 +184,59 @@
       `<p class="bt-caption">${escapeHtml(caption)}</p>`,
   };
 
+  // The article preview in the site's own markup (theme/bantin/article.html: the header, the
+  // date line, the cover, the body, the signature), so the site's stylesheets style it.
+  const WEEKDAYS = ["Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];
+  const dateLine = (value) => {
+    const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(value || "");
+    if (!match) return "";
+    const [, year, month, day, hour, minute] = match;
+    const weekday = WEEKDAYS[new Date(Date.UTC(+year, +month - 1, +day)).getUTCDay()];
+    return `${weekday}, ${day}/${month}/${year}` + (hour ? `, ${hour}:${minute}` : "");
+  };
+  const articlePreview = () => {
+    const { h, createClass } = window;
+    return createClass({
+      render() {
+        const { entry, widgetFor, getAsset } = this.props;
+        const data = (key) => entry.getIn(["data", key]);
+        const cover = data("cover");
+        const sep = () => h("span", { className: "bt-dateline__sep", "aria-hidden": "true" }, " · ");
+        return h(
+          "article",
+          { className: "md-content__inner md-typeset" },
+          h(
+            "header",
+            { className: "bt-article__header" },
+            h("h1", null, data("title") || ""),
+            h(
+              "p",
+              { className: "bt-dateline" },
+              h("time", null, dateLine(data("date"))),
+              sep(),
+              h("span", { className: "bt-dateline__unit" }, data("unit") || ""),
+              sep(),
+              h("span", { className: "bt-dateline__category" }, data("category") || ""),
+            ),
+          ),
+          cover
+            ? h(
+                "figure",
+                { className: "bt-cover" },
+                h("img", { src: String(getAsset(cover) ?? cover), alt: data("cover_caption") || "" }),
+                data("cover_caption") ? h("figcaption", null, data("cover_caption")) : null,
+              )
+            : null,
+          h("div", { className: "bt-article__body" }, widgetFor("body")),
+          data("author") ? h("p", { className: "bt-author" }, data("author")) : null,
+        );
+      },
+    });
+  };
+
   const start = () => {
     const { CMS } = window;
+    CMS.registerPreviewTemplate("articles", articlePreview());
     // Sveltia keeps its own parser for this name; only the writer is ours.
     CMS.registerCustomFormat("yaml-frontmatter", "md", { toFile: articleText });
     for (const href of JSON.parse(script.dataset.previewStyles || "[]")) {
