@@ -26,9 +26,9 @@ sys.path.insert(0, str(REPO))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 import search_steps  # noqa: E402
-from bantin.addresses import page_file  # noqa: E402
-from bantin.synthetic import write_project  # noqa: E402
-from bantin.text import fold  # noqa: E402
+from bantin.model.addresses import page_file  # noqa: E402
+from bantin.model.text import fold  # noqa: E402
+from bantin.tools.synthetic import write_project  # noqa: E402
 
 from tests.browser import chromium, serve_process  # noqa: E402
 

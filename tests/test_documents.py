@@ -9,6 +9,7 @@ import pytest
 from bantin.engine.host import Abort
 from bantin.tools.cli import main as bantin
 
+from tests import test_editor
 from tests.conftest import FIXTURES
 
 DOCUMENTS = FIXTURES / "documents"
@@ -333,3 +334,36 @@ def test_an_incremental_build_follows_an_edited_citation(tmp_path, monkeypatch):
     built = bantin_build(config)
     assert b"bt-doc__mentions" in built[page]
     assert_same_as_a_full_build(root, config, built)
+
+
+editor_site = test_editor.editor_site
+"""A tiny site whose build writes the web editor (tests/test_editor.py)."""
+
+
+def test_the_web_editor_has_a_documents_collection(editor_site):
+    from tests.test_editor import _config, _fields
+
+    site = editor_site
+    add_document(site, "good.md")
+    site.build()
+    documents = next(c for c in _config(site)["collections"] if c["name"] == "documents")
+    assert documents["label"] == "Văn bản"
+    assert documents["folder"] == "content/van-ban"
+    assert documents["path"] == "{{fields.date | date('YYYY')}}/{{slug}}"
+    # Uploads go to content/files/<year>/ and are written as the reader resolves them.
+    assert documents["media_folder"] == "/content/files/{{dirname}}"
+    assert documents["public_folder"] == "../../files/{{dirname}}"
+    fields = _fields(documents)
+    assert list(fields) == [
+        "number", "kind", "date", "unit", "summary", "signer", "field", "files", "replaces",
+        "body",
+    ]  # fmt: skip
+    assert {name for name, field in fields.items() if field["required"]} == {
+        "number", "kind", "date", "unit", "summary",
+    }  # fmt: skip
+    assert all(field["label"] and field["hint"] for field in fields.values())
+    assert [option["value"] for option in fields["kind"]["options"]][:3] == [
+        "Kế hoạch", "Hướng dẫn", "Công văn",
+    ]  # fmt: skip
+    assert ".pdf" in fields["files"]["field"]["accept"]
+    assert ".html" not in fields["files"]["field"]["accept"]

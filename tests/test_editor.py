@@ -409,7 +409,12 @@ def test_a_site_from_bantin_init_has_the_editor_and_its_guide(tmp_path: Path, mo
     build(root / "mkdocs.yml", strict=True)
     config = yaml.safe_load((root / "site/admin/config.yml").read_text(encoding="utf-8"))
     assert config["backend"]["repo"] == "tinhdoan/laocai"
-    assert [c["name"] for c in config["collections"]] == ["articles", "pages", "registries"]
+    assert [c["name"] for c in config["collections"]] == [
+        "articles",
+        "documents",
+        "pages",
+        "registries",
+    ]
 
 
 @pytest.mark.browser

@@ -42,12 +42,15 @@ def test_init_writes_a_whole_site_of_its_own(new_site):
         ".gitignore",
         "README.md",
         "content/_data/categories.yml",
+        "content/_data/document-kinds.yml",
         "content/_data/links.yml",
         "content/_data/units.yml",
         f"content/articles/{year}/chao-mung-den-voi-trang-tin.md",
+        "content/files/.gitkeep",
         "content/gioi-thieu.md",
         "content/index.md",
         "content/tim-kiem.md",
+        "content/van-ban/.gitkeep",
         "mkdocs.yml",
         "requirements.txt",
     ]
@@ -62,7 +65,16 @@ def test_init_writes_a_whole_site_of_its_own(new_site):
     requirement = (new_site / "requirements.txt").read_text(encoding="utf-8")
     assert f"@v{__version__}" in requirement
     guide = (new_site / "README.md").read_text(encoding="utf-8")
-    for heading in ("## Viết một bài", "## Thêm ảnh", "## Xem trước", "## Đăng bài", "## Sửa lỗi"):
+    kinds = yaml.safe_load((new_site / "content/_data/document-kinds.yml").read_text("utf-8"))
+    assert kinds[0] == {"name": "Kế hoạch", "symbols": ["KH"]}
+    assert "bantin-documents" in config["plugins"]
+    # The register is there from the first build, empty, ready for the first document.
+    register = page(new_site / "site", "van-ban")
+    assert register.h1.get_text() == "Văn bản"
+    assert register.select_one(".bt-empty").get_text() == "Chưa có văn bản nào."
+    for heading in (
+        "## Viết một bài", "## Thêm ảnh", "## Xem trước", "## Đăng bài", "## Sửa lỗi", "## Văn bản",
+    ):  # fmt: skip
         assert heading in guide
 
 
@@ -255,8 +267,9 @@ def test_an_upgrade_tells_what_to_change_and_keeps_building(
     assert bantin(["check", "--format", "github"]) == 0
     warnings = [line for line in capsys.readouterr().out.splitlines() if "::warning" in line]
     assert any("title=Bản Tin::site_version: tệp của trang theo bản cũ" in w for w in warnings)
+    line = 1 + config.splitlines().index("      data_file: _data/links.yml")
     assert any(
-        "line=22," in w and "plugins → bantin-links → data_file" in w and "registry" in w
+        f"line={line}," in w and "plugins → bantin-links → data_file" in w and "registry" in w
         for w in warnings
     )
 

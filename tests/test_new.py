@@ -52,6 +52,21 @@ def test_dissolved_units_are_not_offered_for_new_articles(site, capsys):
     assert "unit: Đoàn xã Yên Khánh\n" in read(path)
 
 
+def test_an_ended_unit_typed_in_full_goes_to_its_successor_and_says_why(site, capsys):
+    code = bantin(
+        ["new", "--no-input", "--title", "Tin mới", "--unit", "Huyện đoàn Yên Khánh",
+         "--category", "XDĐ", "--date", "2025-12-04"]
+    )  # fmt: skip
+    assert code == 0
+    captured = capsys.readouterr()
+    assert "unit: Đoàn xã Yên Khánh\n" in read(site / captured.out.strip())
+    assert captured.err.splitlines()[0] == (
+        "Đơn vị: 'Huyện đoàn Yên Khánh' đã kết thúc ngày 30/06/2025, nên bài ngày 04/12/2025 "
+        "ghi đơn vị kế tục 'Đoàn xã Yên Khánh' (theo units.yml)"
+    )
+    assert bantin(["check"]) == 0
+
+
 def test_ambiguous_unit_lists_the_choices(site, capsys):
     assert (
         bantin(["new", "--no-input", "--title", "Tin", "--unit", "quang ninh", "--category", "XDĐ"])

@@ -14,6 +14,10 @@ class SiteConfig(Config):
     site_version = c.Optional(c.Type(int))
     """The version of the site's own files (mkdocs.yml, content/_data) that `bantin init` wrote;
     `bantin check` says what to change when the installed tool expects a newer one."""
+    trim_material_css = c.Type(bool, default=True)
+    """Publish Material's stylesheet without the components no Bản Tin page shows (its header,
+    tabs, search, code highlighting...): 9 KB gzipped instead of 23, painted sooner on a slow
+    phone (`bantin.defaults.materialcss`). Off for a site whose own templates use them."""
     registry = c.Optional(c.Type(str))
     """A registry folder shared by several sites (units.yml, categories.yml, links.yml), relative
     to mkdocs.yml, or `package:NAME` for an installed Python package holding them. Unset: the

@@ -12,6 +12,7 @@ from ..engine.host import BasePlugin, MkDocsConfig, PluginError, event_priority
 from ..engine.siteconfig import shared_registry
 from ..engine.themepath import add_theme, apply_defaults, generator
 from .config import SiteConfig
+from .materialcss import trim_site
 
 
 class SitePlugin(BasePlugin[SiteConfig]):
@@ -33,6 +34,10 @@ class SitePlugin(BasePlugin[SiteConfig]):
         if shared is not None:
             server.watch(str(shared))
         return server
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.trim_material_css:
+            trim_site(Path(config.site_dir))
 
     def on_env(self, env, *, config: MkDocsConfig, files):
         env.globals["bantin_version"] = __version__

@@ -18,7 +18,6 @@ from ..engine.cachedfile import CachedFile
 from ..engine.digests import digest
 from ..engine.host import (
     BasePlugin,
-    CombinedEvent,
     File,
     Files,
     InclusionLevel,
@@ -35,6 +34,7 @@ from ..indexes.feeds import Feed, feed
 from ..indexes.indexpage import IndexPage
 from ..indexes.pages import Generated as IndexGenerated
 from ..model.addresses import DocumentAddresses, page_file
+from ..model.article import Article
 from ..model.configtext import plain
 from ..model.document import Document
 from ..model.errors import summary_line
@@ -57,11 +57,13 @@ class BuildState:
     """Everything this plugin knows about one build; replaced at the start of the next."""
 
     register: Register
-    mentions: dict = field(default_factory=dict)
+    mentions: dict[str, tuple[Article, ...]] = field(default_factory=dict)
+    """Document key → the articles that cite it."""
     pages: dict[str, views.DocumentPage] = field(default_factory=dict)
     """Generated source path → the document page it shows."""
     lists: dict[str, views.RegisterPage] = field(default_factory=dict)
     previews: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    """Attached PDF (from docs_dir) → its first page's image: address, width, height."""
     register_file: File | None = None
 
 
@@ -102,15 +104,35 @@ class DocumentsPlugin(BasePlugin[DocumentsConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.state is None:
             return files
-        state = self.state
-        place_documents(files, state, config)
         if self.config.previews:
-            self._previews(files, config)
-        address = state.register.addresses.of_register()
-        size = max(1, self.config.page_size)
-        feed = state.register.addresses.feed if config.site_url else None
+            self._add_previews(files, config)
+        place_documents(files, self.state, config)
+        self._add_register_pages(files, config)
+        return files
+
+    def _add_previews(self, files: Files, config: MkDocsConfig) -> None:
+        """The first page of every attached PDF, drawn (or taken from the cache) and published."""
+        state = self.state
+        cache = Path(config.config_file_path).parent / PREVIEW_CACHE
+        docs_dir = Path(config.docs_dir)
+        pdfs = {f.src for d in state.register.documents for f in d.files if f.is_pdf}
+        for src in sorted(pdfs):
+            drawn = preview(docs_dir / src, cache, self.config.preview_width)
+            if drawn is None:
+                continue
+            url = state.register.addresses.of_preview(drawn.name)
+            state.previews[src] = (url, drawn.width, drawn.height)
+            if files.get_file_from_path(url) is None:
+                files.append(CachedFile.generated(config, url, abs_src_path=str(drawn.cached)))
+
+    def _add_register_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """The register's list pages, and its listing as JSON for the filter's script."""
+        state = self.state
+        addresses = state.register.addresses
+        address = addresses.of_register()
+        feed = addresses.feed if config.site_url else None
         data = address + DATA_FILE
-        for generated in views.plan(state.register, size, feed, data):
+        for generated in views.plan(state.register, max(1, self.config.page_size), feed, data):
             file = File.generated(config, _source_of(generated.address), content=_stub(generated))
             file.dest_uri = page_file(generated.address)
             IndexPage(file, config, IndexGenerated(
@@ -121,31 +143,8 @@ class DocumentsPlugin(BasePlugin[DocumentsConfig]):
             state.lists[file.src_uri] = generated.view
             if generated.address == address:
                 state.register_file = file
-        for name, content in (
-            (data, json.dumps(views.listing(state.register), ensure_ascii=False)),
-        ):
-            files.append(File.generated(config, name, content=content))
-        return files
-
-    def _previews(self, files: Files, config: MkDocsConfig) -> None:
-        state = self.state
-        cache = Path(config.config_file_path).parent / PREVIEW_CACHE
-        docs_dir = Path(config.docs_dir)
-        for document in state.register.documents:
-            for attached in document.files:
-                if not attached.is_pdf or attached.src in state.previews:
-                    continue
-                drawn = preview(docs_dir / attached.src, cache, self.config.preview_width)
-                if drawn is None:
-                    continue
-                url = state.register.addresses.of_preview(drawn.name)
-                state.previews[attached.src] = (url, drawn.width, drawn.height)
-                if files.get_file_from_path(url) is None:
-                    files.append(CachedFile.generated(config, url, abs_src_path=str(drawn.cached)))
-        state.pages = {
-            src: views.document_page(state.register, page.document, state.mentions, state.previews)
-            for src, page in state.pages.items()
-        }
+        listing = json.dumps(views.listing(state.register), ensure_ascii=False)
+        files.append(File.generated(config, data, content=listing))
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         state = self.state
@@ -196,7 +195,7 @@ class DocumentsPlugin(BasePlugin[DocumentsConfig]):
             )
         return context
 
-    def _feed(self, env, *, config: MkDocsConfig, files: Files):
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
         state = self.state
         if state is None or not config.site_url:
             return env
@@ -208,8 +207,6 @@ class DocumentsPlugin(BasePlugin[DocumentsConfig]):
             File.generated(config, feed.address, content=xml, inclusion=InclusionLevel.INCLUDED)
         )
         return env
-
-    on_env = CombinedEvent(_feed)
 
     def _document(self, page: Page) -> views.DocumentPage | None:
         if self.state is None or page.file.generated_by != PLUGIN_NAME:
@@ -252,7 +249,9 @@ def place_documents(files: Files, state: BuildState, config: MkDocsConfig) -> No
         file.generated_by = PLUGIN_NAME
         file.dest_uri = page_file(document.url)
         files.append(file)
-        state.pages[file.src_uri] = views.document_page(register, document, state.mentions, {})
+        state.pages[file.src_uri] = views.document_page(
+            register, document, state.mentions, state.previews
+        )
 
 
 def _source_of(address: str) -> str:

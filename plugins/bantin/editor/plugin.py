@@ -12,6 +12,8 @@ from datetime import date
 from pathlib import Path
 
 from ..articles.plugin import catalog_of
+from ..documents import register_of
+from ..documents.editor import document_collection
 from ..engine.host import (
     BasePlugin,
     File,
@@ -87,13 +89,14 @@ def build_admin(
     else:
         content_dir = docs_dir.name
     folder = options.repo_folder.strip("/")
+    content = f"{folder}/{content_dir}" if folder else content_dir
     cms = editor_config(
         list(catalog.units),
         list(catalog.categories),
         EditorOptions(
             repo=repo,
             branch=options.branch,
-            content_dir=f"{folder}/{content_dir}" if folder else content_dir,
+            content_dir=content,
             site_url=config.site_url or None,
             site_name=config.site_name,
             workflow=options.workflow,
@@ -103,6 +106,18 @@ def build_admin(
         ),
         day,
     )
+    register = register_of(config)
+    if register is not None:
+        # The register's own form, after the articles (bantin-documents owns its contract).
+        cms["collections"].insert(
+            1,
+            document_collection(
+                list(catalog.units),
+                list(register.kinds),
+                cms["media_folder"][: -len("/images")],
+                day,
+            ),
+        )
     return admin_files(cms, options.path, config.site_name, styles)
 
 

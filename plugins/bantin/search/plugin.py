@@ -67,6 +67,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         every page's header and the 404 page's (None when off)."""
         file = files.get_file_from_path(self.config.page) if self.config.enabled else None
         env.globals["bantin_search_url"] = file.url if file is not None else None
+        env.globals["bantin_search_prefetch"] = prefetched(self.config.bundle) if file else ()
         return env
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
@@ -111,3 +112,18 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             len(shards) - len(built.indexed),
             time.perf_counter() - started,
         )
+
+
+def prefetched(bundle: str) -> tuple[str, ...]:
+    """What the search page loads before it can answer, fetched by the header's search box while
+    the reader types (bantin-reader.js): the first query then waits for the index chunks only.
+    Pagefind has no stemmer for Vietnamese, so its WebAssembly is the language-neutral one."""
+    folder = bundle.strip("/") + "/"
+    return (
+        "assets/javascripts/bantin-search.js",
+        "assets/stylesheets/bantin-search.css",
+        folder + "pagefind.js",
+        folder + "pagefind-worker.js",
+        folder + "wasm.unknown.pagefind",
+        folder + MANIFEST,
+    )

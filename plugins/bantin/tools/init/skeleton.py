@@ -22,6 +22,7 @@ import jinja2
 
 from ...editor.guide import staff_guide
 from ...model.dates import today
+from ...model.dockinds import DEFAULT_KINDS
 from .answers import InitError, SiteAnswers
 
 SKELETON = Path(__file__).parent / "skeleton"
@@ -80,6 +81,7 @@ def site_files(answers: SiteAnswers) -> list[SiteFile]:
         "today": day,
         "year": f"{day.year:04d}",
         "editor_guide": staff_guide(),
+        "document_kinds": DEFAULT_KINDS.read_text(encoding="utf-8").rstrip("\n"),
     }
     files = []
     for template in names:
