@@ -6,8 +6,8 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from bantin.engine.host import Abort
 from bantin.tools.cli import main as bantin
-from mkdocs.exceptions import Abort
 
 from tests import test_editor
 from tests.conftest import FIXTURES

@@ -54,6 +54,19 @@ def test_engine_private_names_and_package_names_are_used_only_in_the_engine_pack
     assert found == []
 
 
+def test_only_host_imports_the_engine_so_both_engines_run_everything():
+    """Under ProperDocs there is no `mkdocs` package to import before host redirects it."""
+    sources = [p for p in sorted(PACKAGE.rglob("*.py")) if p != PACKAGE / "engine" / "host.py"]
+    sources += sorted((REPO / "tests").glob("*.py"))
+    imports = [
+        f"{path.relative_to(REPO)}:{number}: {line.strip()}"
+        for path in sources
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.match(r"\s*(from|import) (mkdocs|properdocs)\b", line)
+    ]
+    assert imports == []
+
+
 def test_the_model_imports_no_engine():
     model = PACKAGE / "model"
     imports = [

@@ -265,8 +265,8 @@ CRASHERS = ("deep-nesting.md", "lone-surrogate.md", "control-character.md")
 def test_inputs_that_crashed_the_build_are_left_out_by_name(tiny_site, caplog, command):
     """Each once killed the build (RecursionError, UnicodeEncodeError in the image cache) and
     with it `scripts/serve`: now they are named errors and the rest of the site is built."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
+    from bantin.engine.host import build as mkdocs_build
+    from bantin.engine.host import load_config
 
     for name in CRASHERS:
         tiny_site.fixture(f"bad/{name}")

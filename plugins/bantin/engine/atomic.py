@@ -21,7 +21,7 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from pathlib import Path
 
-from mkdocs.exceptions import MkDocsException
+from .host import BuildError
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
@@ -81,7 +81,7 @@ def build_atomically(
     return target
 
 
-class SiteFolderError(MkDocsException):
+class SiteFolderError(BuildError):
     """The site folder cannot be replaced safely; the message is for staff, in Vietnamese."""
 
 

@@ -194,6 +194,32 @@
     const weekday = WEEKDAYS[new Date(Date.UTC(+year, +month - 1, +day)).getUTCDay()];
     return `${weekday}, ${day}/${month}/${year}` + (hour ? `, ${hour}:${minute}` : "");
   };
+  /**
+   * The body as the site renders it, for the preview: Markdown by the `marked` Sveltia exposes,
+   * a caption line followed by `{: .bt-caption }` as the site's caption paragraph, photos shown
+   * from the editor's copies, the result cleaned by the `DOMPurify` Sveltia exposes. Null when
+   * either is missing (then Sveltia's own rendering of the field is used).
+   */
+  const bodyHtml = (markdown, getAsset) => {
+    const { marked, DOMPurify } = window;
+    if (!marked?.parse || !DOMPurify?.sanitize) return null;
+    const text = String(markdown || "").replace(
+      /^(.+)\n\{: \.bt-caption \}[ \t]*$/gm,
+      (_, caption) => `\n\n<p class="bt-caption">${escapeHtml(unescapeMarkdown(caption))}</p>\n\n`,
+    );
+    const holder = document.createElement("template");
+    // DOMPurify's own rule for addresses, plus blob: (a photo uploaded but not yet saved).
+    holder.innerHTML = DOMPurify.sanitize(marked.parse(text), {
+      ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto|tel|blob):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
+    });
+    for (const img of holder.content.querySelectorAll("img")) {
+      const asset = getAsset(img.getAttribute("src") || "");
+      const url = asset ? String(asset) : "";
+      if (url) img.setAttribute("src", url);
+    }
+    return holder.innerHTML;
+  };
+
   const articlePreview = () => {
     const { h, createClass } = window;
     return createClass({
@@ -227,7 +253,12 @@
                 data("cover_caption") ? h("figcaption", null, data("cover_caption")) : null,
               )
             : null,
-          h("div", { className: "bt-article__body" }, widgetFor("body")),
+          (() => {
+            const html = bodyHtml(data("body"), getAsset);
+            return html === null
+              ? h("div", { className: "bt-article__body" }, widgetFor("body"))
+              : h("div", { className: "bt-article__body", dangerouslySetInnerHTML: { __html: html } });
+          })(),
           data("author") ? h("p", { className: "bt-author" }, data("author")) : null,
         );
       },
