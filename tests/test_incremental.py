@@ -171,7 +171,10 @@ def test_published_images_are_the_cached_files_linked_not_copies(project):
 
 def test_an_article_kept_from_the_last_reading_has_the_digest_of_a_fresh_one(project):
     """The read cache carries each article's digest: it must be the one its fields give."""
-    from bantin.engine.digests import digest
+    from functools import partial
+
+    from bantin.digests import digest
+    from bantin.engine.readcache import ReadCache
     from bantin.model.addresses import Addresses
     from bantin.model.catalog import build_catalog
 
@@ -179,7 +182,9 @@ def test_an_article_kept_from_the_last_reading_has_the_digest_of_a_fresh_one(pro
     cache = root / ".cache" / "bantin" / "articles.pickle"
 
     def read():
-        catalog, errors = build_catalog(root / "content", root, Addresses(), cache_file=cache)
+        catalog, errors = build_catalog(
+            root / "content", root, Addresses(), open_cache=partial(ReadCache, cache)
+        )
         assert errors == []
         return catalog.articles
 

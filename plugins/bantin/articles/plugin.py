@@ -82,7 +82,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             Path(config.config_file_path).parent,
             Addresses.from_mapping(dict(self.config.addresses)),
             ReadOptions(include_drafts=self.mode.serving, include_future=self.mode.serving),
-            cache_file=BuildConductor.read_cache(config) if caching else None,
+            open_cache=BuildConductor.read_cache(config) if caching else None,
             data_dir=registry_dir(config),
         )
         self.report.add(errors)

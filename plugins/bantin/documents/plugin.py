@@ -14,8 +14,8 @@ from pathlib import Path
 from markupsafe import escape
 
 from ..articles import catalog_of
+from ..digests import digest
 from ..engine.cachedfile import CachedFile
-from ..engine.digests import digest
 from ..engine.host import (
     BasePlugin,
     File,

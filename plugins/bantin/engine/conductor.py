@@ -21,10 +21,11 @@ Nothing here is a plugin: a port to another engine calls the same steps from its
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from ..model.article import Article
-from ..model.catalog import Catalog
+from ..model.catalog import Catalog, OpenCache
 from .atomic import replacing
 from .cachedpage import ArticlePage
 from .host import File, Files, InclusionLevel, MkDocsConfig, plugin_logger
@@ -38,7 +39,7 @@ from .parallel import (
     foreign_handlers,
     worker_count,
 )
-from .readcache import CACHE_FILE
+from .readcache import CACHE_FILE, ReadCache
 from .rendercache import PageCache, open_page_cache
 from .templatecache import use_template_cache
 
@@ -63,9 +64,9 @@ class BuildConductor:
         self.nav = None
 
     @staticmethod
-    def read_cache(config: MkDocsConfig) -> Path:
-        """Where the catalog keeps the articles it read (`readcache`)."""
-        return Path(config.config_file_path).parent / CACHE_FILE
+    def read_cache(config: MkDocsConfig) -> OpenCache:
+        """How the catalog opens the articles it read in earlier builds (`readcache`)."""
+        return partial(ReadCache, Path(config.config_file_path).parent / CACHE_FILE)
 
     def start(self, config: MkDocsConfig) -> None:
         self.markdown = markdown_cache(config) if self.caching else None

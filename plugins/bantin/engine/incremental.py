@@ -35,11 +35,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..digests import code_digest, tree_digest
+from ..digests import digest as _digest
 from ..model.catalog import ARTICLES_DIR, Catalog
 from . import host
 from .carryover import CarryOver
-from .digests import code_digest, tree_digest
-from .digests import digest as _digest
 from .host import File, Files, plugin_logger
 from .rendercache import (
     article_digest,

@@ -19,8 +19,8 @@ import pickle
 from dataclasses import fields
 from pathlib import Path
 
+from ..digests import code_digest, digest
 from ..model.article import Article, Registries
-from .digests import code_digest, digest
 from .host import plugin_logger
 from .store import read_sealed, write_sealed
 

@@ -32,11 +32,11 @@ from pathlib import Path
 import jinja2
 from jinja2 import meta
 
+from ..digests import digest as _digest
+from ..digests import tree_digest
 from ..model.article import Article, reads_recorded
 from ..model.catalog import Catalog
 from . import host
-from .digests import digest as _digest
-from .digests import tree_digest
 from .host import Page, plugin_logger
 from .mdcache import Unstable, stable
 from .store import Store, read_sealed, write_sealed

@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 
 import frontmatter
 
-from ..engine.digests import digest
+from ..digests import digest
 from . import records
 from .dates import DateFormatError, Published, check_plausible, date_line, parse_date
 from .errors import ContentError

@@ -7,13 +7,14 @@ One owner (the `bantin-articles` plugin) builds it; the other plugins read it th
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
+from typing import Protocol
 
-from ..engine.digests import digest
-from ..engine.readcache import ReadCache
+from ..digests import digest
 from . import contentfiles, crosslinks
 from .addresses import Addresses
 from .article import Article, ArticleBody, Registries, read_article
@@ -23,6 +24,24 @@ from .errors import ContentError
 from .registry import CategoryRegistry, UnitRegistry, load_categories, load_units
 
 ARTICLES_DIR = "articles"
+
+
+class ArticleCache(Protocol):
+    """Articles read by an earlier build, kept while their files are unchanged. The engine's
+    `ReadCache` is one; the model only asks it for articles, so it imports no engine."""
+
+    def get(self, path: Path, src: str, docs_dir: Path, registries: Registries) -> Article | None:
+        """The article kept for this file, or None when it must be read again."""
+
+    def put(self, path: Path, article: Article) -> None:
+        """Keep an article read without errors."""
+
+    def save(self) -> None:
+        """Write what was kept."""
+
+
+OpenCache = Callable[[list[Path], Addresses], ArticleCache]
+"""Opens an article cache salted by the registries' files and the address formats."""
 
 
 @dataclass(frozen=True)
@@ -141,11 +160,11 @@ def build_catalog(
     addresses: Addresses,
     options: ReadOptions = ReadOptions(),
     only: list[Path] | None = None,
-    cache_file: Path | None = None,
+    open_cache: OpenCache | None = None,
     data_dir: Path | None = None,
 ) -> tuple[Catalog, list[ContentError]]:
     """Read the registries (`data_dir`, else content/_data) and every article; return the catalog
-    and all errors, sorted. With `cache_file`, articles whose files did not change come from the
+    and all errors, sorted. With `open_cache`, articles whose files did not change come from the
     last build's reading."""
     inventory, errors = contentfiles.scan(docs_dir, lambda path: shown_path(path, root))
     refused = inventory.refused
@@ -153,8 +172,8 @@ def build_catalog(
     registries, registry_errors = read_registries(data, root, addresses)
     errors.extend(registry_errors)
     cache = None
-    if cache_file is not None:
-        cache = ReadCache(cache_file, [data / "units.yml", data / "categories.yml"], addresses)
+    if open_cache is not None:
+        cache = open_cache([data / "units.yml", data / "categories.yml"], addresses)
     now = options.now or datetime.now(VIETNAM)
     articles: list[Article] = []
     flawed: list[ArticleBody] = []

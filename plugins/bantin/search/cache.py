@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from importlib import metadata
 from pathlib import Path
 
-from ..engine.digests import digest
+from ..digests import digest
 from ..engine.store import LISTING, folder_intact, read_sealed, seal_folder, write_sealed
 from . import indexer
 

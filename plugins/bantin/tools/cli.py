@@ -7,10 +7,11 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from functools import partial
 from pathlib import Path
 
 from .. import __version__
-from ..engine.readcache import CACHE_FILE
+from ..engine.readcache import CACHE_FILE, ReadCache
 from ..engine.siteconfig import links_file, registry_dir
 from ..engine.siteconfig import load_site as _load_site
 from ..model import hygiene
@@ -62,14 +63,14 @@ def check(args: argparse.Namespace) -> int:
     docs_dir, root = Path(config.docs_dir), Path(config.config_file_path).parent
     # A whole-site check shares the build's cache of articles read without errors; their
     # reading would find nothing new while the file, registries and code are the same.
-    cache_file = root / CACHE_FILE if only is None else None
+    open_cache = partial(ReadCache, root / CACHE_FILE) if only is None else None
     catalog, errors = build_catalog(
         docs_dir,
         root,
         addresses,
         ReadOptions(include_drafts=True, include_future=True),
         only=only,
-        cache_file=cache_file,
+        open_cache=open_cache,
         data_dir=registry_dir(config),
     )
     document_errors, document_warnings = _document_problems(config, catalog, only)

@@ -1,4 +1,7 @@
-"""Digests shared by the caches: of values, of folders, and of this package's own code."""
+"""Digests shared by the content model and the caches: of values, of folders, of this package's code.
+
+Plain Python (no engine import), so the model can fingerprint an article and the engine key its
+caches with the same function."""
 
 from __future__ import annotations
 
@@ -53,4 +56,4 @@ def _walk(folder: str, prefix: str):
 def code_digest() -> str:
     """The source of the bantin package: what it makes changes when its code does. Once per
     process: a running process keeps the code it imported, whatever happens to the files."""
-    return tree_digest(Path(__file__).parents[1], contents=True)
+    return tree_digest(Path(__file__).parent, contents=True)
