@@ -27,8 +27,7 @@ class Addresses:
 
     @classmethod
     def from_mapping(cls, values: dict) -> Addresses:
-        names = {field.name for field in fields(cls)}
-        return cls(**{key: value for key, value in values.items() if key in names and value})
+        return cls(**_set_fields(cls, values))
 
     def of_article(self, moment: datetime, slug: str) -> str:
         return self.article.format(yyyy=f"{moment.year:04d}", mm=f"{moment.month:02d}", slug=slug)
@@ -81,8 +80,7 @@ class DocumentAddresses:
 
     @classmethod
     def from_mapping(cls, values: dict) -> DocumentAddresses:
-        names = {field.name for field in fields(cls)}
-        return cls(**{key: value for key, value in values.items() if key in names and value})
+        return cls(**_set_fields(cls, values))
 
     def of_document(self, year: int, slug: str) -> str:
         return self.document.format(yyyy=f"{year:04d}", slug=slug)
@@ -102,3 +100,10 @@ class DocumentAddresses:
 
     def of_preview(self, name: str) -> str:
         return self.previews.format(name=name)
+
+
+def _set_fields(cls: type, values: dict) -> dict:
+    """The values given for `cls`'s fields, left out when empty (the default stands); keys that
+    are not fields are ignored, as mkdocs.yml's options are validated by the plugin's config."""
+    names = {field.name for field in fields(cls)}
+    return {key: value for key, value in values.items() if key in names and value}
